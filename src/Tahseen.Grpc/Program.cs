@@ -1,6 +1,20 @@
+using Tahseen.Application;
+using Tahseen.Grpc.Hosting;
+using Tahseen.Infrastructure;
+using Tahseen.Infrastructure.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddGrpcEdge(builder.Environment);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.InitialiseDatabaseAsync();
+app.MapGrpcEdge();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the end-to-end tests.</summary>
+public partial class Program;

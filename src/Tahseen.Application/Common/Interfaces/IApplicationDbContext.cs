@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Domain.Identity;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Application.Common.Interfaces;
+
+/// <summary>The unit of work use cases read and write through; one call to SaveChangesAsync is one transaction.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<TermsVersion> TermsVersions { get; }
+
+    DbSet<Category> Categories { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

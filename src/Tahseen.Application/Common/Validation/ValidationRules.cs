@@ -1,0 +1,77 @@
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+using Tahseen.Domain.Common;
+
+namespace Tahseen.Application.Common.Validation;
+
+/// <summary>
+/// The field rules every use case shares, each reporting a contract reason. Validators name
+/// command properties after the proto fields (PascalCase); violations carry the proto name
+/// (snake_case) so a client can point at its input.
+/// </summary>
+public static class ValidationRules
+{
+    private static readonly Dictionary<string, ErrorReason> ReasonsByCode =
+        ErrorReason.All.ToDictionary(r => r.Code, StringComparer.Ordinal);
+
+    /// <summary>A text that must be present after trimming, at most <paramref name="maxLength"/> characters, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
+            .OptionalText(maxLength);
+
+    /// <summary>A text that may be empty, at most <paramref name="maxLength"/> characters once cleaned, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule
+            .Must(value => TextInput.Clean(value).Length <= maxLength).WithReason(ErrorReason.FieldTooLong, maxLength)
+            .Must(value => !TextInput.HasControlCharacters(value)).WithReason(ErrorReason.FieldHasControlCharacters);
+
+    /// <summary>A value that must be present (not empty), reported as FIELD_REQUIRED.</summary>
+    public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired);
+
+    /// <summary>A Guid-shaped identifier sent as text.</summary>
+    public static IRuleBuilderOptions<T, string?> Identifier<T>(this IRuleBuilder<T, string?> rule) =>
+        rule
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
+            .Must(value => string.IsNullOrWhiteSpace(value) || Guid.TryParse(value, out _)).WithReason(ErrorReason.FieldInvalid);
+
+    public static IRuleBuilderOptions<T, TProperty> WithReason<T, TProperty>(
+        this IRuleBuilderOptions<T, TProperty> rule, ErrorReason reason, params object[] arguments) =>
+        rule.WithErrorCode(reason.Code).WithState(_ => arguments);
+
+    internal static FieldViolation ToViolation(ValidationFailure failure)
+    {
+        var reason = failure.ErrorCode is { } code && ReasonsByCode.TryGetValue(code, out var known)
+            ? known
+            : ErrorReason.FieldInvalid;
+        var arguments = failure.CustomState as object[] ?? [];
+        return new FieldViolation(ToProtoFieldName(failure.PropertyName), reason, arguments);
+    }
+
+    /// <summary>"NationalId" → "national_id"; "Items[0].Body" → "items[0].body".</summary>
+    public static string ToProtoFieldName(string propertyPath)
+    {
+        var builder = new StringBuilder(propertyPath.Length + 8);
+        for (var i = 0; i < propertyPath.Length; i++)
+        {
+            var c = propertyPath[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && char.IsLetterOrDigit(propertyPath[i - 1]))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Tahseen.Application.Common.Errors;
+using Tahseen.Domain.Common;
+using RpcStatus = Google.Rpc.Status;
+
+namespace Tahseen.Grpc.Errors;
+
+/// <summary>
+/// Builds the contract's error model: a google.rpc.Status with ErrorInfo (domain tahseen.gov.sa),
+/// a LocalizedMessage in the caller's language and, for bad input, a BadRequest with one
+/// FieldViolation per broken rule.
+/// </summary>
+public static class RichStatus
+{
+    public const string Domain = "tahseen.gov.sa";
+    public const string InternalReason = "INTERNAL";
+
+    public static string LanguageOf(Metadata headers) => ErrorMessages.PickLanguage(headers.GetValue("accept-language"));
+
+    public static RpcException From(TahseenException exception, string language)
+    {
+        var reason = exception.Reason;
+        var status = new RpcStatus
+        {
+            Code = (int)CodeOf(reason.Category),
+            Message = ErrorMessages.Get(reason.Code, ErrorMessages.English, ArgumentsOf(exception, reason)),
+        };
+        status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason.Code, Domain = Domain }));
+        status.Details.Add(Any.Pack(new LocalizedMessage
+        {
+            Locale = language,
+            Message = ErrorMessages.Get(reason.Code, language, ArgumentsOf(exception, reason)),
+        }));
+
+        if (exception.Violations.Count > 0)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(exception.Violations.Select(v => new BadRequest.Types.FieldViolation
+            {
+                Field = v.Field,
+                Reason = v.Reason.Code,
+                Description = ErrorMessages.Get(v.Reason.Code, ErrorMessages.English, v.Arguments),
+                LocalizedMessage = new LocalizedMessage
+                {
+                    Locale = language,
+                    Message = ErrorMessages.Get(v.Reason.Code, language, v.Arguments),
+                },
+            }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        return status.ToRpcException();
+    }
+
+    public static RpcException Internal(string correlationId, string language)
+    {
+        var status = new RpcStatus
+        {
+            Code = (int)StatusCode.Internal,
+            Message = ErrorMessages.Get(InternalReason, ErrorMessages.English, [correlationId]),
+        };
+        status.Details.Add(Any.Pack(new ErrorInfo
+        {
+            Reason = InternalReason,
+            Domain = Domain,
+            Metadata = { ["correlation_id"] = correlationId },
+        }));
+        status.Details.Add(Any.Pack(new LocalizedMessage
+        {
+            Locale = language,
+            Message = ErrorMessages.Get(InternalReason, language, [correlationId]),
+        }));
+        return status.ToRpcException();
+    }
+
+    public static StatusCode CodeOf(ErrorCategory category) => category switch
+    {
+        ErrorCategory.InvalidArgument => StatusCode.InvalidArgument,
+        ErrorCategory.FailedPrecondition => StatusCode.FailedPrecondition,
+        ErrorCategory.AlreadyExists => StatusCode.AlreadyExists,
+        ErrorCategory.Unauthenticated => StatusCode.Unauthenticated,
+        ErrorCategory.PermissionDenied => StatusCode.PermissionDenied,
+        ErrorCategory.NotFound => StatusCode.NotFound,
+        ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
+        _ => StatusCode.Unknown,
+    };
+
+    // The top-level message of a single-violation error reads like that violation's message.
+    private static object[] ArgumentsOf(TahseenException exception, ErrorReason reason) =>
+        exception.Violations.FirstOrDefault(v => v.Reason == reason)?.Arguments ?? [];
+}

@@ -1,0 +1,5 @@
+using Tahseen.Contracts.V1;
+
+namespace Tahseen.Grpc.Services;
+
+public sealed class StaffTicketGrpcService : StaffTicketService.StaffTicketServiceBase;

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Domain.Identity;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Infrastructure.Persistence;
+
+public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type and cannot order or compare DateTimeOffset values; a UTC DateTime is
+        // stored as ISO-8601 text that sorts and compares correctly. PostgreSQL keeps timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
+}
