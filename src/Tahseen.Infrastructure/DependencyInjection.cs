@@ -13,6 +13,7 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Tahseen";
     public const string DefaultSqliteConnectionString = "Data Source=tahseen.db";
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,7 +29,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddDbContext<TahseenDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tahseen.Grpc.Tests.Infrastructure;
+using Tahseen.Infrastructure.Persistence;
+
+namespace Tahseen.Grpc.Tests.Foundation;
+
+public sealed class PersistenceTests(TahseenApiFactory factory) : IClassFixture<TahseenApiFactory>
+{
+    [Fact]
+    public async Task Migrations_describe_the_whole_model()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("a model change needs a migration (dotnet ef migrations add)");
+        (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_connection_runs_in_WAL_mode_with_foreign_keys_enforced()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        (await Pragma(db, "journal_mode")).Should().Be("wal");
+        (await Pragma(db, "synchronous")).Should().Be("1", "NORMAL is 1");
+        (await Pragma(db, "foreign_keys")).Should().Be("1");
+        (await Pragma(db, "busy_timeout")).Should().NotBe("0");
+    }
+
+    private static async Task<string?> Pragma(TahseenDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+}
