@@ -10,6 +10,9 @@ public sealed partial record MobileNumber
     public const string DefaultField = "mobile_number";
     private const string CountryPrefix = "+966";
 
+    // "00966" before "0", which it also starts with.
+    private static readonly string[] InternationalOrTrunkPrefixes = ["+966", "00966", "966", "0"];
+
     private MobileNumber(string value) => Value = value;
 
     /// <summary>E.164, e.g. <c>+966512345678</c>.</summary>
@@ -44,7 +47,7 @@ public sealed partial record MobileNumber
 
     private static string StripPrefix(string compact)
     {
-        foreach (var prefix in (ReadOnlySpan<string>)["+966", "00966", "966", "0"])
+        foreach (var prefix in InternationalOrTrunkPrefixes)
         {
             if (compact.StartsWith(prefix, StringComparison.Ordinal))
                 return compact[prefix.Length..];

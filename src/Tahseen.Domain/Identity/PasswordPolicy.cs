@@ -55,7 +55,7 @@ public sealed class PasswordPolicy
             new(ErrorReason.PasswordNotEnglish,
                 "يجب أن تتكون كلمة المرور من حروف وأرقام إنجليزية فقط",
                 "The password must use English letters and digits only.",
-                c => c.Password.EnumerateRunes().Any(r => Rune.IsLetterOrDigit(r) && !(r.IsAscii && char.IsAsciiLetterOrDigit((char)r.Value)))),
+                c => c.Password.EnumerateRunes().Any(r => Rune.IsLetterOrDigit(r) && !r.IsAscii)),
             new(ErrorReason.PasswordRepeatedChars,
                 $"يجب ألا تحتوي كلمة المرور على {RefusedRunLength} أحرف متطابقة متتالية أو أكثر، ولا فرق بين الأحرف الكبيرة والصغيرة",
                 $"The password must not contain {RefusedRunLength} or more identical characters in a row, in any case.",
