@@ -4,7 +4,8 @@ using Tahseen.Domain.Common;
 namespace Tahseen.Domain.Identity;
 
 /// <summary>
-/// 3 to 32 ASCII letters, digits, <c>.</c>, <c>_</c> or <c>-</c>, starting with a letter or digit.
+/// 3 to 32 ASCII letters, digits, <c>.</c>, <c>_</c> or <c>-</c>, starting with a letter: a username can
+/// never look like a national ID, since Login accepts either.
 /// Usernames are unique regardless of case, hence <see cref="Normalized"/>.
 /// </summary>
 public sealed record Username
@@ -29,7 +30,7 @@ public sealed record Username
     {
         username = null;
         var value = input?.Trim();
-        if (value is null || value.Length is < MinLength or > MaxLength || !char.IsAsciiLetterOrDigit(value[0]))
+        if (value is null || value.Length is < MinLength or > MaxLength || !char.IsAsciiLetter(value[0]))
             return false;
         if (!value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             return false;
