@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Tahseen.Domain.Common;
@@ -138,7 +139,7 @@ public sealed class Ticket
 
         // Length prefixes keep the fields apart: ("ab", "c") and ("a", "bc") must not collide.
         var canonical = string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
+            CultureInfo.InvariantCulture,
             $"{(int)type}|{categoryId:N}|{subject.Length}:{subject}|{description.Length}:{description}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

@@ -54,7 +54,9 @@ public class ReferenceNumberTests
             .Select(n => ReferenceNumber.Create(n.Item1, n.Item2))
             .ToArray();
 
-        inOrder.Reverse().Select(n => n.Value).Order(StringComparer.Ordinal)
+        var shuffled = new[] { inOrder[3], inOrder[1], inOrder[4], inOrder[0], inOrder[2] };
+
+        shuffled.Select(n => n.Value).Order(StringComparer.Ordinal)
             .Should().Equal(inOrder.Select(n => n.Value));
     }
 
