@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Tahseen.Domain.Common;
+
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>
+/// A complaint, suggestion or inquiry and everything that happened to it. Every behaviour asks
+/// <see cref="TicketStateMachine"/> whether it may happen, then leaves a history entry. Times are
+/// UTC instants passed in by the caller, who reads them from a <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class Ticket
+{
+    public static readonly TimeSpan DefaultReopenWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan DefaultAutoCloseDelay = TimeSpan.FromDays(7);
+
+    private readonly List<TicketMessage> _messages = [];
+    private readonly List<InternalNote> _internalNotes = [];
+    private readonly List<TicketHistoryEntry> _history = [];
+
+    private Ticket()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string ReferenceNumber { get; private set; } = string.Empty;
+
+    public TicketType Type { get; private set; }
+
+    public Guid CategoryId { get; private set; }
+
+    public string Subject { get; private set; } = string.Empty;
+
+    public string Description { get; private set; } = string.Empty;
+
+    public TicketStatus Status { get; private set; }
+
+    public Guid SubmitterAccountId { get; private set; }
+
+    /// <summary>The submitter's idempotency key: a retry with the same id returns this ticket.</summary>
+    public Guid SubmitterRequestId { get; private set; }
+
+    /// <summary>See <see cref="ComputeFingerprint"/>: tells a retry from a reused request id.</summary>
+    public string RequestFingerprint { get; private set; } = string.Empty;
+
+    public Guid? AssigneeAccountId { get; private set; }
+
+    public string? AssigneeDisplayName { get; private set; }
+
+    public DateTimeOffset CreateTime { get; private set; }
+
+    public DateTimeOffset UpdateTime { get; private set; }
+
+    /// <summary>When the answer is due. Moves later by the time spent waiting for the submitter.</summary>
+    public DateTimeOffset DueTime { get; private set; }
+
+    /// <summary>The first public word from staff: a reply, a question, a resolution or a rejection.</summary>
+    public DateTimeOffset? FirstResponseTime { get; private set; }
+
+    /// <summary>When the ticket was last resolved; cleared when the submitter reopens it.</summary>
+    public DateTimeOffset? ResolveTime { get; private set; }
+
+    /// <summary>When the ticket reached a final status: closed, withdrawn or rejected.</summary>
+    public DateTimeOffset? CloseTime { get; private set; }
+
+    /// <summary>Set while the ticket waits for the submitter: the due-time clock is paused since then.</summary>
+    public DateTimeOffset? WaitingSince { get; private set; }
+
+    public TicketRating? Rating { get; private set; }
+
+    /// <summary>Incremented by every change; an optimistic concurrency token for the store.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyCollection<TicketMessage> Messages => _messages.AsReadOnly();
+
+    public IReadOnlyCollection<InternalNote> InternalNotes => _internalNotes.AsReadOnly();
+
+    public IReadOnlyCollection<TicketHistoryEntry> History => _history.AsReadOnly();
+
+    /// <param name="dueTime">From <see cref="DueTimePolicy.DueTime"/>: the calendar is configuration, not ticket state.</param>
+    public static Ticket Submit(
+        Guid submitterId,
+        Guid requestId,
+        TicketType type,
+        Guid categoryId,
+        string subject,
+        string description,
+        ReferenceNumber referenceNumber,
+        DateTimeOffset dueTime,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(referenceNumber);
+        RequireAccount(submitterId, nameof(submitterId));
+        RequireUtc(dueTime, nameof(dueTime));
+        RequireUtc(now, nameof(now));
+        if (!Enum.IsDefined(type))
+        {
+            throw TahseenException.ForField("type", ErrorReason.FieldInvalid);
+        }
+
+        RequireField(requestId, "request_id");
+        RequireField(categoryId, "category_id");
+        RequireText(subject, "subject");
+        RequireText(description, "description");
+
+        var ticket = new Ticket
+        {
+            Id = Guid.CreateVersion7(now),
+            ReferenceNumber = referenceNumber.Value,
+            Type = type,
+            CategoryId = categoryId,
+            Subject = subject,
+            Description = description,
+            Status = TicketStatus.Submitted,
+            SubmitterAccountId = submitterId,
+            SubmitterRequestId = requestId,
+            RequestFingerprint = ComputeFingerprint(type, categoryId, subject, description),
+            CreateTime = now,
+            UpdateTime = now,
+            DueTime = dueTime,
+            Version = 1,
+        };
+        ticket._history.Add(new TicketHistoryEntry(
+            ticket.Version, TicketAction.Submitted, submitterId, ActorRole.Citizen, null, TicketStatus.Submitted, now, null));
+        return ticket;
+    }
+
+    /// <summary>
+    /// A stable hash of what the submitter asked (type, category, subject, description), stored so that
+    /// a retried SubmitTicket can be told apart from a request id reused for a different ticket.
+    /// Compute it on the normalised text that <see cref="Submit"/> receives.
+    /// </summary>
+    public static string ComputeFingerprint(TicketType type, Guid categoryId, string subject, string description)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(description);
+
+        // Length prefixes keep the fields apart: ("ab", "c") and ("a", "bc") must not collide.
+        var canonical = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(int)type}|{categoryId:N}|{subject.Length}:{subject}|{description.Length}:{description}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>
+    /// Gives the ticket to a staff member. The first assignment starts the work (SUBMITTED to
+    /// IN_PROGRESS); later ones hand it over without moving it.
+    /// </summary>
+    public void Assign(Guid assigneeId, string assigneeDisplayName, Guid actorId, ActorRole actorRole, DateTimeOffset now)
+    {
+        RequireAccount(assigneeId, nameof(assigneeId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(assigneeDisplayName);
+        RequireStaff(actorRole);
+
+        Apply(TicketTrigger.Assign, TicketAction.Assigned, actorId, actorRole, now, assigneeId.ToString());
+        AssigneeAccountId = assigneeId;
+        AssigneeDisplayName = assigneeDisplayName;
+    }
+
+    /// <summary>A public answer that does not close the matter. Replying to a waiting ticket resumes the clock.</summary>
+    public void Reply(Guid staffId, ActorRole role, string body, DateTimeOffset now)
+    {
+        RequireStaff(role);
+        RequireText(body, "body");
+
+        Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now);
+        FirstResponseTime ??= now;
+        AddMessage(staffId, role, body, now);
+    }
+
+    /// <summary>Asks the submitter a question and pauses the due-time clock until the ticket moves on.</summary>
+    public void RequestInformation(Guid staffId, ActorRole role, string question, DateTimeOffset now)
+    {
+        RequireStaff(role);
+        RequireText(question, "body");
+
+        Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now);
+        FirstResponseTime ??= now;
+        AddMessage(staffId, role, question, now);
+    }
+
+    /// <summary>
+    /// The submitter writes in the thread. An answer to a question resumes the work; a message on a
+    /// resolved ticket reopens it, but only within <paramref name="reopenWindow"/> of the resolution.
+    /// Checking that the caller is the submitter is the application's job, which answers
+    /// TICKET_NOT_FOUND to anyone else; here it is only a guard.
+    /// </summary>
+    public void AddCitizenMessage(Guid citizenId, string body, DateTimeOffset now, TimeSpan reopenWindow)
+    {
+        RequireSubmitter(citizenId);
+        RequireText(body, "body");
+
+        var reopens = Status == TicketStatus.Resolved;
+        if (reopens && now >= ResolveTime + reopenWindow)
+        {
+            throw new TahseenException(ErrorReason.InvalidTicketTransition);
+        }
+
+        Apply(TicketTrigger.CitizenReply, reopens ? TicketAction.Reopened : TicketAction.CitizenReplied, citizenId, ActorRole.Citizen, now);
+        AddMessage(citizenId, ActorRole.Citizen, body, now);
+    }
+
+    public void AddInternalNote(Guid staffId, string displayName, ActorRole role, string body, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        RequireStaff(role);
+        RequireText(body, "body");
+
+        Apply(TicketTrigger.AddInternalNote, TicketAction.NoteAdded, staffId, role, now);
+        _internalNotes.Add(new InternalNote(Version, staffId, displayName, body, now));
+    }
+
+    /// <summary>The answer that settles the ticket; the submitter may then rate it or reopen it.</summary>
+    public void Resolve(Guid staffId, ActorRole role, string answer, DateTimeOffset now)
+    {
+        RequireStaff(role);
+        RequireText(answer, "body");
+
+        Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now);
+        FirstResponseTime ??= now;
+        AddMessage(staffId, role, answer, now);
+    }
+
+    /// <summary>Refuses the ticket (out of scope, duplicate). The reason goes to the submitter too.</summary>
+    public void Reject(Guid staffId, ActorRole role, string reason, DateTimeOffset now)
+    {
+        RequireStaff(role);
+        RequireText(reason, "reason");
+
+        Apply(TicketTrigger.Reject, TicketAction.Rejected, staffId, role, now, reason);
+        FirstResponseTime ??= now;
+        AddMessage(staffId, role, reason, now);
+    }
+
+    /// <summary>The submitter takes the ticket back, which is possible until it is resolved.</summary>
+    public void Withdraw(Guid citizenId, string? reason, DateTimeOffset now)
+    {
+        RequireSubmitter(citizenId);
+
+        Apply(TicketTrigger.Withdraw, TicketAction.Withdrawn, citizenId, ActorRole.Citizen, now, NullIfBlank(reason));
+    }
+
+    /// <summary>The submitter accepts the resolution by rating it, which closes the ticket.</summary>
+    public void Rate(Guid citizenId, int score, string? comment, DateTimeOffset now)
+    {
+        RequireSubmitter(citizenId);
+        if (score is < TicketRating.MinScore or > TicketRating.MaxScore)
+        {
+            throw TahseenException.ForField("score", ErrorReason.ValueOutOfRange, TicketRating.MinScore, TicketRating.MaxScore);
+        }
+
+        // Rating closes the ticket, so a second rating is refused by the state machine.
+        Apply(TicketTrigger.Rate, TicketAction.Rated, citizenId, ActorRole.Citizen, now);
+        Rating = new TicketRating(score, NullIfBlank(comment), now);
+    }
+
+    /// <summary>Staff close a resolved ticket without waiting for the submitter's rating.</summary>
+    public void Close(Guid staffId, ActorRole role, DateTimeOffset now)
+    {
+        RequireStaff(role);
+
+        Apply(TicketTrigger.Close, TicketAction.Closed, staffId, role, now);
+    }
+
+    /// <summary>
+    /// Closes a resolved ticket nobody rated or reopened within <paramref name="closeAfter"/>.
+    /// Returns false, changing nothing, while that time has not passed yet.
+    /// </summary>
+    public bool AutoClose(DateTimeOffset now, TimeSpan closeAfter)
+    {
+        if (Status == TicketStatus.Resolved && now < ResolveTime + closeAfter)
+        {
+            return false;
+        }
+
+        Apply(TicketTrigger.AutoClose, TicketAction.AutoClosed, null, ActorRole.System, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Past its due time while the service owes an answer. A ticket waiting for the submitter is never
+    /// overdue: its clock is paused.
+    /// </summary>
+    public bool IsOverdue(DateTimeOffset now) =>
+        Status is TicketStatus.Submitted or TicketStatus.InProgress && DueTime < now;
+
+    private void Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
+    {
+        RequireUtc(now, nameof(now));
+        var from = Status;
+        var to = TicketStateMachine.Next(from, trigger);
+
+        if (WaitingSince is { } pausedAt && to != TicketStatus.WaitingForCitizen)
+        {
+            // The time the submitter took to answer is not held against the service's due time.
+            DueTime += now - pausedAt;
+            WaitingSince = null;
+        }
+
+        if (to != from)
+        {
+            switch (to)
+            {
+                case TicketStatus.WaitingForCitizen:
+                    WaitingSince = now;
+                    break;
+                case TicketStatus.Resolved:
+                    ResolveTime = now;
+                    break;
+                case TicketStatus.InProgress when from == TicketStatus.Resolved:
+                    ResolveTime = null;
+                    break;
+                case var final when TicketStateMachine.IsFinal(final):
+                    CloseTime = now;
+                    break;
+            }
+        }
+
+        Status = to;
+        UpdateTime = now;
+        Version++;
+        _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, from, to, now, detail));
+    }
+
+    private void AddMessage(Guid authorId, ActorRole authorRole, string body, DateTimeOffset now) =>
+        _messages.Add(new TicketMessage(Version, authorId, authorRole, body, now));
+
+    private void RequireSubmitter(Guid citizenId)
+    {
+        if (citizenId != SubmitterAccountId)
+        {
+            throw new TahseenException(ErrorReason.TicketNotFound);
+        }
+    }
+
+    private static void RequireStaff(ActorRole role)
+    {
+        if (role is not (ActorRole.Staff or ActorRole.Admin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Only staff and admins act for the service.");
+        }
+    }
+
+    private static void RequireAccount(Guid accountId, string parameterName)
+    {
+        if (accountId == Guid.Empty)
+        {
+            throw new ArgumentException("An account id is required.", parameterName);
+        }
+    }
+
+    // Npgsql stores only UTC offsets, and comparisons between stored times assume one offset.
+    private static void RequireUtc(DateTimeOffset time, string parameterName)
+    {
+        if (time.Offset != TimeSpan.Zero)
+        {
+            throw new ArgumentException("Times are UTC instants.", parameterName);
+        }
+    }
+
+    private static void RequireField(Guid value, string field)
+    {
+        if (value == Guid.Empty)
+        {
+            throw TahseenException.ForField(field, ErrorReason.FieldRequired);
+        }
+    }
+
+    private static void RequireText(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw TahseenException.ForField(field, ErrorReason.FieldRequired);
+        }
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,19 @@
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>What a history entry records.</summary>
+public enum TicketAction
+{
+    Submitted = 1,
+    Assigned = 2,
+    Replied = 3,
+    InformationRequested = 4,
+    CitizenReplied = 5,
+    NoteAdded = 6,
+    Resolved = 7,
+    Reopened = 8,
+    Rejected = 9,
+    Withdrawn = 10,
+    Rated = 11,
+    Closed = 12,
+    AutoClosed = 13,
+}

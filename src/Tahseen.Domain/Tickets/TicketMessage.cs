@@ -1,0 +1,32 @@
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>One entry of the public thread, which the submitter sees.</summary>
+public sealed class TicketMessage
+{
+    internal TicketMessage(long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime)
+    {
+        Id = Guid.CreateVersion7(createTime);
+        Sequence = sequence;
+        AuthorAccountId = authorAccountId;
+        AuthorRole = authorRole;
+        Body = body;
+        CreateTime = createTime;
+    }
+
+    private TicketMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The ticket's <see cref="Ticket.Version"/> when written: orders entries made in the same instant.</summary>
+    public long Sequence { get; private set; }
+
+    public Guid AuthorAccountId { get; private set; }
+
+    public ActorRole AuthorRole { get; private set; }
+
+    public string Body { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreateTime { get; private set; }
+}

@@ -1,0 +1,16 @@
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>
+/// Where a ticket is in its lifecycle. Closed, Withdrawn and Rejected are final; the moves between
+/// statuses are listed once, in <see cref="TicketStateMachine"/>.
+/// </summary>
+public enum TicketStatus
+{
+    Submitted = 1,
+    InProgress = 2,
+    WaitingForCitizen = 3,
+    Resolved = 4,
+    Closed = 5,
+    Withdrawn = 6,
+    Rejected = 7,
+}

@@ -1,0 +1,17 @@
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>Something that may move a ticket: one per behaviour of <see cref="Ticket"/>.</summary>
+public enum TicketTrigger
+{
+    Assign = 1,
+    Reply = 2,
+    RequestInformation = 3,
+    CitizenReply = 4,
+    AddInternalNote = 5,
+    Resolve = 6,
+    Reject = 7,
+    Withdraw = 8,
+    Rate = 9,
+    Close = 10,
+    AutoClose = 11,
+}

@@ -1,0 +1,92 @@
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>
+/// Saudi working days, Sunday to Thursday, minus public holidays, seen from a fixed UTC offset.
+/// Saudi Arabia keeps UTC+3 all year, so a fixed offset is exact and needs no time-zone data from the
+/// operating system.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    public static readonly TimeSpan SaudiUtcOffset = TimeSpan.FromHours(3);
+
+    /// <summary>When the clock starts for a ticket that arrives on a day off.</summary>
+    public static readonly TimeOnly WorkdayStart = new(8, 0);
+
+    private readonly HashSet<DateOnly> _holidays;
+
+    public WorkingCalendar(IEnumerable<DateOnly> holidays, TimeSpan utcOffset)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        _holidays = [.. holidays];
+        UtcOffset = utcOffset;
+    }
+
+    /// <summary>
+    /// Expected official holidays for 2026 and 2027, a default until configuration supplies the
+    /// announced ones. The Eid dates follow the moon sighting and may move by a day. Each Eid break is
+    /// four working days, as the Civil Service rules give government employees: from the day after
+    /// 29 Ramadan, and from the Day of Arafah; the Friday and Saturday inside a break do not count.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> SaudiHolidays2026To2027 { get; } =
+    [
+        new(2026, 2, 22), // Founding Day
+        .. Days(new(2026, 3, 19), new(2026, 3, 24)), // Eid al-Fitr 1447
+        .. Days(new(2026, 5, 26), new(2026, 5, 31)), // Day of Arafah and Eid al-Adha 1447
+        new(2026, 9, 23), // National Day
+        new(2027, 2, 22), // Founding Day
+        .. Days(new(2027, 3, 9), new(2027, 3, 14)), // Eid al-Fitr 1448
+        .. Days(new(2027, 5, 15), new(2027, 5, 19)), // Day of Arafah and Eid al-Adha 1448
+        new(2027, 9, 23), // National Day
+    ];
+
+    public TimeSpan UtcOffset { get; }
+
+    public bool IsWorkingDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Friday or DayOfWeek.Saturday) && !_holidays.Contains(day);
+
+    /// <summary>
+    /// The instant <paramref name="days"/> working days after <paramref name="start"/>, at the same
+    /// local time of day. Working hours are not modelled: any time on a working day counts as that
+    /// day. A start on a day off counts from <see cref="WorkdayStart"/> of the next working day, so
+    /// Friday's ticket gets the same time as one sent at 08:00 on Sunday. The result is in UTC.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+
+        var local = start.ToOffset(UtcOffset);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var timeOfDay = TimeOnly.FromDateTime(local.DateTime);
+        if (!IsWorkingDay(day))
+        {
+            day = NextWorkingDay(day);
+            timeOfDay = WorkdayStart;
+        }
+
+        for (var counted = 0; counted < days; counted++)
+        {
+            day = NextWorkingDay(day);
+        }
+
+        return new DateTimeOffset(day.ToDateTime(timeOfDay), UtcOffset).ToUniversalTime();
+    }
+
+    private DateOnly NextWorkingDay(DateOnly day)
+    {
+        do
+        {
+            day = day.AddDays(1);
+        }
+        while (!IsWorkingDay(day));
+
+        return day;
+    }
+
+    private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last)
+    {
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            yield return day;
+        }
+    }
+}

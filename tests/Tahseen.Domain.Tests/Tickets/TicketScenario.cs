@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Time.Testing;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Domain.Tests.Tickets;
+
+/// <summary>A submitter, two staff members and a clock, with shortcuts to a ticket in any status.</summary>
+internal sealed class TicketScenario
+{
+    public static readonly Guid Citizen = Guid.Parse("0197a000-0000-7000-8000-000000000001");
+    public static readonly Guid OtherCitizen = Guid.Parse("0197a000-0000-7000-8000-000000000002");
+    public static readonly Guid Staff = Guid.Parse("0197a000-0000-7000-8000-000000000003");
+    public static readonly Guid Admin = Guid.Parse("0197a000-0000-7000-8000-000000000004");
+    public static readonly Guid Category = Guid.Parse("0197a000-0000-7000-8000-000000000005");
+
+    // Sunday 4 January 2026, 09:00 in Riyadh.
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 4, 6, 0, 0, TimeSpan.Zero));
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public Ticket Submit(DateTimeOffset? dueTime = null) => Ticket.Submit(
+        Citizen,
+        Guid.CreateVersion7(),
+        TicketType.Complaint,
+        Category,
+        "Lost national ID card",
+        "My card was lost while travelling; how do I replace it?",
+        ReferenceNumber.Create(2026, 123),
+        dueTime ?? Now.AddDays(7),
+        Now);
+
+    public Ticket InStatus(TicketStatus status)
+    {
+        var ticket = Submit();
+        Later();
+        switch (status)
+        {
+            case TicketStatus.Submitted:
+                break;
+            case TicketStatus.InProgress:
+                ticket.Assign(Staff, "Staff Member", Staff, ActorRole.Staff, Now);
+                break;
+            case TicketStatus.WaitingForCitizen:
+                ticket.RequestInformation(Staff, ActorRole.Staff, "Where was the card lost?", Now);
+                break;
+            case TicketStatus.Resolved:
+                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", Now);
+                break;
+            case TicketStatus.Closed:
+                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", Now);
+                ticket.Close(Staff, ActorRole.Staff, Now);
+                break;
+            case TicketStatus.Withdrawn:
+                ticket.Withdraw(Citizen, "Found it.", Now);
+                break;
+            case TicketStatus.Rejected:
+                ticket.Reject(Staff, ActorRole.Staff, "Duplicate of TH-2026-000122.", Now);
+                break;
+        }
+
+        Later();
+        return ticket;
+    }
+
+    /// <summary>Performs <paramref name="trigger"/> the way its rightful actor would, with valid input.</summary>
+    public void Fire(Ticket ticket, TicketTrigger trigger)
+    {
+        switch (trigger)
+        {
+            case TicketTrigger.Assign:
+                ticket.Assign(Admin, "Admin", Admin, ActorRole.Admin, Now);
+                break;
+            case TicketTrigger.Reply:
+                ticket.Reply(Staff, ActorRole.Staff, "We are looking into it.", Now);
+                break;
+            case TicketTrigger.RequestInformation:
+                ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", Now);
+                break;
+            case TicketTrigger.CitizenReply:
+                ticket.AddCitizenMessage(Citizen, "Riyadh.", Now, Ticket.DefaultReopenWindow);
+                break;
+            case TicketTrigger.AddInternalNote:
+                ticket.AddInternalNote(Staff, "Staff Member", ActorRole.Staff, "Checked the register.", Now);
+                break;
+            case TicketTrigger.Resolve:
+                ticket.Resolve(Staff, ActorRole.Staff, "Done.", Now);
+                break;
+            case TicketTrigger.Reject:
+                ticket.Reject(Staff, ActorRole.Staff, "Out of scope.", Now);
+                break;
+            case TicketTrigger.Withdraw:
+                ticket.Withdraw(Citizen, null, Now);
+                break;
+            case TicketTrigger.Rate:
+                ticket.Rate(Citizen, 5, "Thank you.", Now);
+                break;
+            case TicketTrigger.Close:
+                ticket.Close(Staff, ActorRole.Staff, Now);
+                break;
+            case TicketTrigger.AutoClose:
+                Clock.Advance(Ticket.DefaultAutoCloseDelay);
+                ticket.AutoClose(Now, Ticket.DefaultAutoCloseDelay);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null);
+        }
+    }
+
+    public void Later(TimeSpan? by = null) => Clock.Advance(by ?? TimeSpan.FromMinutes(5));
+}
