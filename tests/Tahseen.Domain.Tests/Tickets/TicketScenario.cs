@@ -10,7 +10,7 @@ internal sealed class TicketScenario
     public static readonly Guid OtherCitizen = Guid.Parse("0197a000-0000-7000-8000-000000000002");
     public static readonly Guid Staff = Guid.Parse("0197a000-0000-7000-8000-000000000003");
     public static readonly Guid Admin = Guid.Parse("0197a000-0000-7000-8000-000000000004");
-    public static readonly Guid Category = Guid.Parse("0197a000-0000-7000-8000-000000000005");
+    public static readonly Guid CategoryId = Guid.Parse("0197a000-0000-7000-8000-000000000005");
 
     // Sunday 4 January 2026, 09:00 in Riyadh.
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 4, 6, 0, 0, TimeSpan.Zero));
@@ -21,7 +21,7 @@ internal sealed class TicketScenario
         Citizen,
         Guid.CreateVersion7(),
         TicketType.Complaint,
-        Category,
+        CategoryId,
         "Lost national ID card",
         "My card was lost while travelling; how do I replace it?",
         ReferenceNumber.Create(2026, 123),

@@ -17,7 +17,7 @@ public class TicketTests
         {
             ReferenceNumber = "TH-2026-000123",
             Type = TicketType.Complaint,
-            CategoryId = Category,
+            CategoryId = CategoryId,
             Status = TicketStatus.Submitted,
             SubmitterAccountId = Citizen,
             CreateTime = _scenario.Now,
@@ -40,7 +40,7 @@ public class TicketTests
     public void A_submission_without_a_subject_is_refused_on_that_field()
     {
         var act = () => Ticket.Submit(
-            Citizen, Guid.CreateVersion7(), TicketType.Inquiry, Category, " ", "Description",
+            Citizen, Guid.CreateVersion7(), TicketType.Inquiry, CategoryId, " ", "Description",
             ReferenceNumber.Create(2026, 1), _scenario.Now.AddDays(3), _scenario.Now);
 
         act.Should().Throw<TahseenException>().Which.Violations.Should().ContainSingle()
@@ -61,23 +61,23 @@ public class TicketTests
     [Fact]
     public void The_fingerprint_is_the_same_for_the_same_request_and_differs_when_any_field_differs()
     {
-        var original = Ticket.ComputeFingerprint(TicketType.Complaint, Category, "Subject", "Description");
+        var original = Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description");
 
-        Ticket.ComputeFingerprint(TicketType.Complaint, Category, "Subject", "Description").Should().Be(original);
+        Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description").Should().Be(original);
         new[]
         {
-            Ticket.ComputeFingerprint(TicketType.Inquiry, Category, "Subject", "Description"),
+            Ticket.ComputeFingerprint(TicketType.Inquiry, CategoryId, "Subject", "Description"),
             Ticket.ComputeFingerprint(TicketType.Complaint, Guid.CreateVersion7(), "Subject", "Description"),
-            Ticket.ComputeFingerprint(TicketType.Complaint, Category, "Subject!", "Description"),
-            Ticket.ComputeFingerprint(TicketType.Complaint, Category, "Subject", "Description!"),
+            Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject!", "Description"),
+            Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description!"),
         }.Should().NotContain(original);
     }
 
     [Fact]
     public void The_fingerprint_keeps_subject_and_description_apart()
     {
-        Ticket.ComputeFingerprint(TicketType.Complaint, Category, "ab", "c")
-            .Should().NotBe(Ticket.ComputeFingerprint(TicketType.Complaint, Category, "a", "bc"));
+        Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "ab", "c")
+            .Should().NotBe(Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "a", "bc"));
     }
 
     [Fact]
