@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Identity;
+using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Infrastructure.Persistence;
@@ -10,6 +11,10 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options)
     public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
 
     public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);

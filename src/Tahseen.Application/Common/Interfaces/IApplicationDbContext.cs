@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Domain.Identity;
+using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Common.Interfaces;
@@ -10,6 +11,10 @@ public interface IApplicationDbContext
     DbSet<TermsVersion> TermsVersions { get; }
 
     DbSet<Category> Categories { get; }
+
+    DbSet<Account> Accounts { get; }
+
+    DbSet<SmsOutboxMessage> SmsOutbox { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

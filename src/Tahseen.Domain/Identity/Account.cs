@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using Tahseen.Domain.Common;
+
+namespace Tahseen.Domain.Identity;
+
+/// <summary>
+/// A person's account: one per identity for citizens and residents, created by an admin for staff.
+/// Holds the sign-in rules: 5 consecutive wrong passwords lock it for 15 minutes, a disabled account
+/// never signs in, and every credential change rotates the security stamp that sessions carry.
+/// </summary>
+public sealed class Account
+{
+    public const int MaxFailedSignIns = 5;
+    public const int MaxFullNameLength = 200;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    private Account()
+    {
+        Username = string.Empty;
+        NormalizedUsername = string.Empty;
+        FullName = string.Empty;
+        MobileNumber = string.Empty;
+        PasswordHash = string.Empty;
+        SecurityStamp = string.Empty;
+    }
+
+    private Account(Username username, string fullName, MobileNumber mobile, string passwordHash, AccountRoles roles, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        Username = username.Value;
+        NormalizedUsername = username.Normalized;
+        FullName = fullName;
+        MobileNumber = mobile.Value;
+        PasswordHash = passwordHash;
+        Roles = roles;
+        Status = AccountStatus.Active;
+        CreateTime = now;
+        UpdateTime = now;
+        SecurityStamp = NewStamp();
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Username { get; private set; }
+
+    /// <summary>Lower-case username; unique, so that "Noura" and "noura" are one name.</summary>
+    public string NormalizedUsername { get; private set; }
+
+    /// <summary>The national ID or iqama number; null for staff accounts. Unique.</summary>
+    public string? NationalId { get; private set; }
+
+    public PersonKind? PersonKind { get; private set; }
+
+    public string FullName { get; private set; }
+
+    /// <summary>E.164 mobile number where one-time codes and notifications go.</summary>
+    public string MobileNumber { get; private set; }
+
+    public string? Email { get; private set; }
+
+    public string PasswordHash { get; private set; }
+
+    public AccountRoles Roles { get; private set; }
+
+    public AccountStatus Status { get; private set; }
+
+    public DateTimeOffset CreateTime { get; private set; }
+
+    public DateTimeOffset UpdateTime { get; private set; }
+
+    public int FailedSignInCount { get; private set; }
+
+    public DateTimeOffset? LockoutEnd { get; private set; }
+
+    /// <summary>The terms version accepted at registration, and when.</summary>
+    public string? TermsVersion { get; private set; }
+
+    public DateTimeOffset? TermsAcceptTime { get; private set; }
+
+    /// <summary>Changes whenever credentials or status change; access tokens carrying an old stamp stop working.</summary>
+    public string SecurityStamp { get; private set; }
+
+    public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
+
+    public static Account RegisterCitizen(
+        Username username, NationalId nationalId, string fullName, MobileNumber mobile, EmailAddress? email,
+        string passwordHash, string termsVersion, DateTimeOffset now) =>
+        new(username, fullName, mobile, passwordHash, AccountRoles.Citizen, now)
+        {
+            NationalId = nationalId.Value,
+            PersonKind = nationalId.Kind,
+            Email = email?.Value,
+            TermsVersion = termsVersion,
+            TermsAcceptTime = now,
+        };
+
+    public static Account CreateStaff(Username username, string fullName, MobileNumber mobile, string passwordHash, AccountRoles roles, DateTimeOffset now)
+    {
+        if ((roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0 || (roles & AccountRoles.Citizen) != 0)
+        {
+            throw TahseenException.ForField("roles", ErrorReason.FieldInvalid);
+        }
+
+        return new Account(username, fullName, mobile, passwordHash, roles, now);
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+
+    /// <summary>Refuses a sign-in by a disabled or locked account, even with the right password.</summary>
+    public void EnsureCanSignIn(DateTimeOffset now)
+    {
+        if (Status == AccountStatus.Disabled)
+        {
+            throw new TahseenException(ErrorReason.AccountDisabled);
+        }
+
+        if (IsLockedOut(now))
+        {
+            throw new TahseenException(ErrorReason.AccountLocked);
+        }
+    }
+
+    /// <summary>Counts a wrong password; the fifth in a row locks the account. Returns whether this one locked it.</summary>
+    public bool RecordFailedSignIn(DateTimeOffset now)
+    {
+        if (LockoutEnd is { } end && end <= now)
+        {
+            // A lock that has run out starts a fresh count.
+            LockoutEnd = null;
+            FailedSignInCount = 0;
+        }
+
+        FailedSignInCount++;
+        UpdateTime = now;
+        if (FailedSignInCount < MaxFailedSignIns)
+        {
+            return false;
+        }
+
+        LockoutEnd = now + LockoutDuration;
+        FailedSignInCount = 0;
+        return true;
+    }
+
+    public void RecordSuccessfulPassword(DateTimeOffset now)
+    {
+        if (FailedSignInCount == 0 && LockoutEnd is null)
+        {
+            return;
+        }
+
+        FailedSignInCount = 0;
+        LockoutEnd = null;
+        UpdateTime = now;
+    }
+
+    /// <summary>A new password: every session of the account ends.</summary>
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        SecurityStamp = NewStamp();
+        FailedSignInCount = 0;
+        LockoutEnd = null;
+        UpdateTime = now;
+    }
+
+    /// <summary>The same password under a stronger hash; sessions are unaffected.</summary>
+    public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public void SetStatus(AccountStatus status, DateTimeOffset now)
+    {
+        if (Status == status)
+        {
+            return;
+        }
+
+        Status = status;
+        SecurityStamp = NewStamp();
+        if (status == AccountStatus.Active)
+        {
+            FailedSignInCount = 0;
+            LockoutEnd = null;
+        }
+
+        UpdateTime = now;
+    }
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+}

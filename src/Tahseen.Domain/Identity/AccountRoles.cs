@@ -1,0 +1,18 @@
+namespace Tahseen.Domain.Identity;
+
+/// <summary>What an account may do. Citizens register themselves; staff and admins are created by an admin.</summary>
+[Flags]
+public enum AccountRoles
+{
+    None = 0,
+    Citizen = 1,
+    Staff = 2,
+    Admin = 4,
+}
+
+/// <summary>The stored status; a temporary lock is not a status but a lockout time, see <see cref="Account.IsLockedOut"/>.</summary>
+public enum AccountStatus
+{
+    Active = 1,
+    Disabled = 2,
+}
