@@ -3,6 +3,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Staff;
+using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application;
 
@@ -18,6 +20,9 @@ public static class DependencyInjection
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+
+        services.AddScoped<TicketStore>();
+        services.AddScoped<SubmitterNotifications>();
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))
         {

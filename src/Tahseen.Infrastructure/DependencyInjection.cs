@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Infrastructure.Identity;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.Seeding;
+using Tahseen.Infrastructure.Security;
+using Tahseen.Infrastructure.Tickets;
 
 namespace Tahseen.Infrastructure;
 
@@ -34,6 +38,18 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
+
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddScoped<IAccountSessions, AccountSessions>();
+
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
+        services.AddScoped<ITicketNumbers, TicketNumberSequence>();
+        services.AddSingleton<InProcessTicketEvents>();
+        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<InProcessTicketEvents>());
+        services.AddSingleton<TicketAutoCloseJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
 
         return services;
     }

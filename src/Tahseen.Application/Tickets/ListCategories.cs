@@ -1,21 +1,28 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 
 namespace Tahseen.Application.Tickets;
 
-/// <summary>Categories a ticket can be filed under; inactive ones only when asked (staff and admin views).</summary>
-public sealed record ListCategoriesQuery(bool IncludeInactive = false) : IRequest<IReadOnlyList<CategoryDto>>;
+/// <summary>
+/// Categories a ticket can be filed under. Staff also see retired ones, which older tickets still carry;
+/// everyone else only the active ones.
+/// </summary>
+public sealed record ListCategoriesQuery : IRequest<IReadOnlyList<CategoryDto>>;
 
 public sealed record CategoryDto(Guid CategoryId, string NameAr, string NameEn, bool Active);
 
-public sealed class ListCategoriesQueryHandler(IApplicationDbContext db)
+public sealed class ListCategoriesQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IRequestHandler<ListCategoriesQuery, IReadOnlyList<CategoryDto>>
 {
-    public async Task<IReadOnlyList<CategoryDto>> Handle(ListCategoriesQuery request, CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking()
-            .Where(c => request.IncludeInactive || c.Active)
+    public async Task<IReadOnlyList<CategoryDto>> Handle(ListCategoriesQuery request, CancellationToken cancellationToken)
+    {
+        var includeInactive = user.IsAuthenticated && user.IsStaff();
+        return await db.Categories.AsNoTracking()
+            .Where(c => includeInactive || c.Active)
             .OrderBy(c => c.Position)
             .Select(c => new CategoryDto(c.Id, c.NameAr, c.NameEn, c.Active))
             .ToListAsync(cancellationToken);
+    }
 }

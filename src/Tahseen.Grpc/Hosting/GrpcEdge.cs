@@ -16,6 +16,7 @@ public static class GrpcEdge
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
         services.AddGrpcHealthChecks();
+        services.AddAuthorization();
         if (environment.IsDevelopment())
         {
             services.AddGrpcReflection();
@@ -29,6 +30,7 @@ public static class GrpcEdge
 
     public static WebApplication MapGrpcEdge(this WebApplication app)
     {
+        app.UseAuthorization();
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();
         app.MapGrpcService<StaffTicketGrpcService>();

@@ -1,5 +1,28 @@
+using Grpc.Core;
+using MapsterMapper;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Tahseen.Application.Admin;
+using Tahseen.Application.Common.Security;
 using Tahseen.Contracts.V1;
 
 namespace Tahseen.Grpc.Services;
 
-public sealed class AdminGrpcService : AdminService.AdminServiceBase;
+[Authorize(Roles = RoleNames.Admin)]
+public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : AdminService.AdminServiceBase
+{
+    public override async Task<CreateStaffAccountResponse> CreateStaffAccount(CreateStaffAccountRequest request, ServerCallContext context) =>
+        mapper.Map<CreateStaffAccountResponse>(await mediator.Send(mapper.Map<CreateStaffAccountCommand>(request), context.CancellationToken));
+
+    public override async Task<ListAccountsResponse> ListAccounts(ListAccountsRequest request, ServerCallContext context) =>
+        mapper.Map<ListAccountsResponse>(await mediator.Send(mapper.Map<ListAccountsQuery>(request), context.CancellationToken));
+
+    public override async Task<SetAccountStatusResponse> SetAccountStatus(SetAccountStatusRequest request, ServerCallContext context) =>
+        mapper.Map<SetAccountStatusResponse>(await mediator.Send(mapper.Map<SetAccountStatusCommand>(request), context.CancellationToken));
+
+    public override async Task<CreateCategoryResponse> CreateCategory(CreateCategoryRequest request, ServerCallContext context) =>
+        mapper.Map<CreateCategoryResponse>(await mediator.Send(mapper.Map<CreateCategoryCommand>(request), context.CancellationToken));
+
+    public override async Task<UpdateCategoryResponse> UpdateCategory(UpdateCategoryRequest request, ServerCallContext context) =>
+        mapper.Map<UpdateCategoryResponse>(await mediator.Send(mapper.Map<UpdateCategoryCommand>(request), context.CancellationToken));
+}

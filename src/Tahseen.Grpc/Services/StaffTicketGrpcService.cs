@@ -1,5 +1,43 @@
+using Grpc.Core;
+using MapsterMapper;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Staff;
 using Tahseen.Contracts.V1;
 
 namespace Tahseen.Grpc.Services;
 
-public sealed class StaffTicketGrpcService : StaffTicketService.StaffTicketServiceBase;
+[Authorize(Roles = RoleNames.StaffOrAdmin)]
+public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) : StaffTicketService.StaffTicketServiceBase
+{
+    public override async Task<ListTicketsResponse> ListTickets(ListTicketsRequest request, ServerCallContext context) =>
+        mapper.Map<ListTicketsResponse>(await mediator.Send(mapper.Map<ListTicketsQuery>(request), context.CancellationToken));
+
+    public override async Task<StaffTicketServiceGetTicketResponse> GetTicket(StaffTicketServiceGetTicketRequest request, ServerCallContext context) =>
+        mapper.Map<StaffTicketServiceGetTicketResponse>(await mediator.Send(mapper.Map<GetStaffTicketQuery>(request), context.CancellationToken));
+
+    public override async Task<AssignTicketResponse> AssignTicket(AssignTicketRequest request, ServerCallContext context) =>
+        mapper.Map<AssignTicketResponse>(await mediator.Send(mapper.Map<AssignTicketCommand>(request), context.CancellationToken));
+
+    public override async Task<ReplyToTicketResponse> ReplyToTicket(ReplyToTicketRequest request, ServerCallContext context) =>
+        mapper.Map<ReplyToTicketResponse>(await mediator.Send(mapper.Map<ReplyToTicketCommand>(request), context.CancellationToken));
+
+    public override async Task<RequestInformationResponse> RequestInformation(RequestInformationRequest request, ServerCallContext context) =>
+        mapper.Map<RequestInformationResponse>(await mediator.Send(mapper.Map<RequestInformationCommand>(request), context.CancellationToken));
+
+    public override async Task<AddInternalNoteResponse> AddInternalNote(AddInternalNoteRequest request, ServerCallContext context) =>
+        mapper.Map<AddInternalNoteResponse>(await mediator.Send(mapper.Map<AddInternalNoteCommand>(request), context.CancellationToken));
+
+    public override async Task<ResolveTicketResponse> ResolveTicket(ResolveTicketRequest request, ServerCallContext context) =>
+        mapper.Map<ResolveTicketResponse>(await mediator.Send(mapper.Map<ResolveTicketCommand>(request), context.CancellationToken));
+
+    public override async Task<RejectTicketResponse> RejectTicket(RejectTicketRequest request, ServerCallContext context) =>
+        mapper.Map<RejectTicketResponse>(await mediator.Send(mapper.Map<RejectTicketCommand>(request), context.CancellationToken));
+
+    public override async Task<CloseTicketResponse> CloseTicket(CloseTicketRequest request, ServerCallContext context) =>
+        mapper.Map<CloseTicketResponse>(await mediator.Send(mapper.Map<CloseTicketCommand>(request), context.CancellationToken));
+
+    public override async Task<GetTicketStatisticsResponse> GetTicketStatistics(GetTicketStatisticsRequest request, ServerCallContext context) =>
+        mapper.Map<GetTicketStatisticsResponse>(await mediator.Send(mapper.Map<GetTicketStatisticsQuery>(request), context.CancellationToken));
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -15,6 +16,11 @@ public interface IApplicationDbContext
     DbSet<Account> Accounts { get; }
 
     DbSet<SmsOutboxMessage> SmsOutbox { get; }
+
+    DbSet<Ticket> Tickets { get; }
+
+    /// <summary>For the few writes that span more than one statement, such as numbering and storing a new ticket.</summary>
+    DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -37,6 +37,14 @@ public static class ValidationRules
             .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
             .Must(value => string.IsNullOrWhiteSpace(value) || Guid.TryParse(value, out _)).WithReason(ErrorReason.FieldInvalid);
 
+    /// <summary>A Guid-shaped identifier that may be left empty, as in an optional filter.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalIdentifier<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => string.IsNullOrWhiteSpace(value) || Guid.TryParse(value, out _)).WithReason(ErrorReason.FieldInvalid);
+
+    /// <summary>An identifier that <see cref="OptionalIdentifier"/> accepted: null when it was left empty.</summary>
+    public static Guid? ParseOptionalIdentifier(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : Guid.Parse(value);
+
     public static IRuleBuilderOptions<T, TProperty> WithReason<T, TProperty>(
         this IRuleBuilderOptions<T, TProperty> rule, ErrorReason reason, params object[] arguments) =>
         rule.WithErrorCode(reason.Code).WithState(_ => arguments);

@@ -197,6 +197,118 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CloseTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmitterAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmitterRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeAccountId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("DueTime");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tickets_reference_number");
+
+                    b.HasIndex("Status", "DueTime");
+
+                    b.HasIndex("Status", "ResolveTime");
+
+                    b.HasIndex("SubmitterAccountId", "CreateTime");
+
+                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tickets_submitter_request_id");
+
+                    b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Infrastructure.Tickets.TicketNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ticket_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
                 {
                     b.OwnsMany("Tahseen.Domain.Identity.TermsClause", "Clauses", b1 =>
@@ -227,6 +339,175 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("SubmitterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Tahseen.Domain.Tickets.InternalNote", "InternalNotes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AuthorAccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorDisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(5000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("CreateTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TicketId", "Sequence");
+
+                            b1.ToTable("ticket_internal_notes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsMany("Tahseen.Domain.Tickets.TicketHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Action")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ActorAccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ActorRole")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("CreateTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("FromStatus")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ToStatus")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TicketId", "Sequence");
+
+                            b1.ToTable("ticket_history", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsMany("Tahseen.Domain.Tickets.TicketMessage", "Messages", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AuthorAccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("AuthorRole")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(5000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("CreateTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TicketId", "Sequence");
+
+                            b1.ToTable("ticket_messages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("Tahseen.Domain.Tickets.TicketRating", "Rating", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingComment");
+
+                            b1.Property<DateTime>("CreateTime")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RatingCreateTime");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RatingScore");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("InternalNotes");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("Rating");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,50 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Tickets;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Staff;
+
+/// <summary>Gives a ticket to an active staff or admin account; to the caller when none is named.</summary>
+public sealed record AssignTicketCommand(string TicketId, string? AssigneeAccountId) : IRequest<StaffTicketDto>;
+
+public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicketCommand>
+{
+    public AssignTicketCommandValidator()
+    {
+        RuleFor(c => c.TicketId).Identifier();
+        RuleFor(c => c.AssigneeAccountId).OptionalIdentifier();
+    }
+}
+
+public sealed class AssignTicketCommandHandler(IApplicationDbContext db, TicketStore tickets, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<AssignTicketCommand, StaffTicketDto>
+{
+    private const string AssigneeField = "assignee_account_id";
+
+    public async Task<StaffTicketDto> Handle(AssignTicketCommand request, CancellationToken cancellationToken)
+    {
+        var role = user.RequireStaff();
+        var assigneeId = ValidationRules.ParseOptionalIdentifier(request.AssigneeAccountId) ?? user.AccountId;
+        var assignee = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == assigneeId)
+            .Select(a => new { a.FullName, a.Roles, a.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (assignee is null
+            || assignee.Status != AccountStatus.Active
+            || (assignee.Roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0)
+        {
+            throw TahseenException.ForField(AssigneeField, ErrorReason.FieldInvalid);
+        }
+
+        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
+        ticket.Assign(assigneeId, assignee.FullName, user.AccountId, role, clock.GetUtcNow());
+        await tickets.SaveAsync(ticket, cancellationToken);
+        return TicketViews.ToStaff(ticket);
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Tickets;
+
+namespace Tahseen.Application.Staff;
+
+/// <summary>Closes a resolved ticket without waiting for the submitter's rating.</summary>
+public sealed record CloseTicketCommand(string TicketId) : IRequest<StaffTicketDto>;
+
+public sealed class CloseTicketCommandValidator : AbstractValidator<CloseTicketCommand>
+{
+    public CloseTicketCommandValidator() => RuleFor(c => c.TicketId).Identifier();
+}
+
+public sealed class CloseTicketCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<CloseTicketCommand, StaffTicketDto>
+{
+    public async Task<StaffTicketDto> Handle(CloseTicketCommand request, CancellationToken cancellationToken)
+    {
+        var role = user.RequireStaff();
+        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
+        ticket.Close(user.AccountId, role, clock.GetUtcNow());
+        await tickets.SaveAsync(ticket, cancellationToken);
+        return TicketViews.ToStaff(ticket);
+    }
+}

@@ -1,0 +1,106 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Application.Staff;
+
+/// <summary>How the service performs over the tickets created in [StartTime, EndTime); either bound may be left open.</summary>
+public sealed record GetTicketStatisticsQuery(DateTimeOffset? StartTime, DateTimeOffset? EndTime) : IRequest<TicketStatisticsDto>;
+
+public sealed record TicketStatisticsDto(
+    long Total,
+    IReadOnlyList<TypeCountDto> TypeCounts,
+    IReadOnlyList<StatusCountDto> StatusCounts,
+    IReadOnlyList<CategoryCountDto> CategoryCounts,
+    TimeSpan? MedianFirstResponseDuration,
+    TimeSpan? MedianResolutionDuration,
+    double? ResolvedWithinDueRatio,
+    double? AverageRating,
+    long RatedCount);
+
+public sealed record TypeCountDto(TicketType Type, long Count);
+
+public sealed record StatusCountDto(TicketStatus Status, long Count);
+
+public sealed record CategoryCountDto(Guid CategoryId, long Count);
+
+public sealed class GetTicketStatisticsQueryValidator : AbstractValidator<GetTicketStatisticsQuery>
+{
+    public GetTicketStatisticsQueryValidator() =>
+        RuleFor(q => q.EndTime)
+            .Must((query, end) => query.StartTime is null || end is null || end > query.StartTime)
+            .WithReason(ErrorReason.FieldInvalid);
+}
+
+public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+    : IRequestHandler<GetTicketStatisticsQuery, TicketStatisticsDto>
+{
+    public async Task<TicketStatisticsDto> Handle(GetTicketStatisticsQuery request, CancellationToken cancellationToken)
+    {
+        user.RequireStaff();
+        var tickets = db.Tickets.AsNoTracking();
+        if (request.StartTime is { } start)
+        {
+            tickets = tickets.Where(t => t.CreateTime >= start);
+        }
+
+        if (request.EndTime is { } end)
+        {
+            tickets = tickets.Where(t => t.CreateTime < end);
+        }
+
+        // Counting and grouping run in the database; only the durations come back, for the medians.
+        var byType = await tickets.GroupBy(t => t.Type)
+            .Select(g => new TypeCountDto(g.Key, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        var byStatus = await tickets.GroupBy(t => t.Status)
+            .Select(g => new StatusCountDto(g.Key, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        var byCategory = await tickets.GroupBy(t => t.CategoryId)
+            .Select(g => new CategoryCountDto(g.Key, g.LongCount()))
+            .ToListAsync(cancellationToken);
+
+        var resolved = tickets.Where(t => t.ResolveTime != null);
+        var resolvedCount = await resolved.LongCountAsync(cancellationToken);
+        var resolvedInTime = await resolved.LongCountAsync(t => t.ResolveTime <= t.DueTime, cancellationToken);
+
+        var rated = tickets.Where(t => t.Rating != null);
+        var ratedCount = await rated.LongCountAsync(cancellationToken);
+        var averageRating = await rated.AverageAsync(t => (double?)t.Rating!.Score, cancellationToken);
+
+        var firstResponses = await tickets.Where(t => t.FirstResponseTime != null)
+            .Select(t => new { t.CreateTime, Response = t.FirstResponseTime!.Value })
+            .ToListAsync(cancellationToken);
+        var resolutions = await resolved
+            .Select(t => new { t.CreateTime, Resolution = t.ResolveTime!.Value })
+            .ToListAsync(cancellationToken);
+
+        return new TicketStatisticsDto(
+            byType.Sum(c => c.Count),
+            [.. byType.OrderBy(c => c.Type)],
+            [.. byStatus.OrderBy(c => c.Status)],
+            [.. byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.CategoryId)],
+            Median(firstResponses.Select(t => t.Response - t.CreateTime)),
+            Median(resolutions.Select(t => t.Resolution - t.CreateTime)),
+            resolvedCount == 0 ? null : (double)resolvedInTime / resolvedCount,
+            averageRating,
+            ratedCount);
+    }
+
+    private static TimeSpan? Median(IEnumerable<TimeSpan> durations)
+    {
+        var sorted = durations.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

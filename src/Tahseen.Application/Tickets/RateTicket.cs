@@ -1,0 +1,35 @@
+using FluentValidation;
+using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Application.Tickets;
+
+/// <summary>The submitter rates a resolved ticket, which closes it.</summary>
+public sealed record RateTicketCommand(string TicketId, int Score, string? Comment) : IRequest<TicketDto>;
+
+public sealed class RateTicketCommandValidator : AbstractValidator<RateTicketCommand>
+{
+    public RateTicketCommandValidator()
+    {
+        RuleFor(c => c.TicketId).Identifier();
+        RuleFor(c => c.Score)
+            .InclusiveBetween(TicketRating.MinScore, TicketRating.MaxScore)
+            .WithReason(ErrorReason.ValueOutOfRange, TicketRating.MinScore, TicketRating.MaxScore);
+        RuleFor(c => c.Comment).OptionalText(TicketLimits.Reason);
+    }
+}
+
+public sealed class RateTicketCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<RateTicketCommand, TicketDto>
+{
+    public async Task<TicketDto> Handle(RateTicketCommand request, CancellationToken cancellationToken)
+    {
+        var ticket = await tickets.GetOwnAsync(Guid.Parse(request.TicketId), user.AccountId, cancellationToken);
+        ticket.Rate(user.AccountId, request.Score, TextInput.Clean(request.Comment), clock.GetUtcNow());
+        await tickets.SaveAsync(ticket, cancellationToken);
+        return TicketViews.ToPublic(ticket);
+    }
+}

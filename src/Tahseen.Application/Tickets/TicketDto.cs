@@ -1,0 +1,83 @@
+using System.Linq.Expressions;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Application.Tickets;
+
+/// <summary>A ticket as anyone allowed to see it sees it: the public thread, never internal notes or history.</summary>
+public sealed record TicketDto(
+    Guid TicketId,
+    string ReferenceNumber,
+    TicketType Type,
+    Guid CategoryId,
+    string Subject,
+    string Description,
+    TicketStatus Status,
+    Guid SubmitterAccountId,
+    Guid? AssigneeAccountId,
+    string? AssigneeDisplayName,
+    DateTimeOffset CreateTime,
+    DateTimeOffset UpdateTime,
+    DateTimeOffset DueTime,
+    IReadOnlyList<TicketMessageDto> Messages,
+    TicketRatingDto? Rating);
+
+public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime);
+
+public sealed record TicketRatingDto(int Score, string? Comment, DateTimeOffset CreateTime);
+
+/// <summary>A ticket with what only staff may see beside it.</summary>
+public sealed record StaffTicketDto(TicketDto Ticket, IReadOnlyList<InternalNoteDto> InternalNotes, IReadOnlyList<TicketHistoryEntryDto> History);
+
+public sealed record InternalNoteDto(Guid NoteId, Guid AuthorAccountId, string AuthorDisplayName, string Body, DateTimeOffset CreateTime);
+
+public sealed record TicketHistoryEntryDto(
+    TicketAction Action,
+    Guid? ActorAccountId,
+    ActorRole ActorRole,
+    TicketStatus? FromStatus,
+    TicketStatus ToStatus,
+    DateTimeOffset CreateTime);
+
+public sealed record TicketPage(IReadOnlyList<TicketDto> Tickets, string NextPageToken);
+
+/// <summary>
+/// The one definition of the public view: an expression, so queries project it in the database, and
+/// the same expression compiled for an aggregate already in memory.
+/// </summary>
+public static class TicketViews
+{
+    public static readonly Expression<Func<Ticket, TicketDto>> Public = t => new TicketDto(
+        t.Id,
+        t.ReferenceNumber,
+        t.Type,
+        t.CategoryId,
+        t.Subject,
+        t.Description,
+        t.Status,
+        t.SubmitterAccountId,
+        t.AssigneeAccountId,
+        t.AssigneeDisplayName,
+        t.CreateTime,
+        t.UpdateTime,
+        t.DueTime,
+        t.Messages
+            .OrderBy(m => m.Sequence)
+            .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime))
+            .ToList(),
+        t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime));
+
+    private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
+
+    public static TicketDto ToPublic(Ticket ticket) => PublicOf(ticket);
+
+    public static StaffTicketDto ToStaff(Ticket ticket) => new(
+        ToPublic(ticket),
+        ticket.InternalNotes
+            .OrderBy(n => n.Sequence)
+            .Select(n => new InternalNoteDto(n.Id, n.AuthorAccountId, n.AuthorDisplayName, n.Body, n.CreateTime))
+            .ToList(),
+        ticket.History
+            .OrderBy(h => h.Sequence)
+            .Select(h => new TicketHistoryEntryDto(h.Action, h.ActorAccountId, h.ActorRole, h.FromStatus, h.ToStatus, h.CreateTime))
+            .ToList());
+}

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Common;
+
+namespace Tahseen.Application.Tickets;
+
+/// <summary>
+/// Follows one ticket: first its current state, then an event per status change, public message and
+/// assignment, until the caller cancels. The submitter may watch their own ticket; staff any ticket.
+/// </summary>
+public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketEvent>>;
+
+public sealed class WatchTicketQueryValidator : AbstractValidator<WatchTicketQuery>
+{
+    public WatchTicketQueryValidator() => RuleFor(q => q.TicketId).Identifier();
+}
+
+public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUser user, ITicketEvents events, TimeProvider clock)
+    : IRequestHandler<WatchTicketQuery, IAsyncEnumerable<TicketEvent>>
+{
+    public async Task<IAsyncEnumerable<TicketEvent>> Handle(WatchTicketQuery request, CancellationToken cancellationToken)
+    {
+        var ticketId = Guid.Parse(request.TicketId);
+        var query = db.Tickets.AsNoTracking().Where(t => t.Id == ticketId);
+        if (!user.IsStaff())
+        {
+            var submitterId = user.AccountId;
+            query = query.Where(t => t.SubmitterAccountId == submitterId);
+        }
+
+        // Subscribe before reading the snapshot: a change committed in between is then both in the
+        // snapshot and in the queue, never in neither. The version tells the duplicates apart.
+        var subscription = events.Subscribe(ticketId);
+        try
+        {
+            var ticket = await query.FirstOrDefaultAsync(cancellationToken)
+                ?? throw new TahseenException(ErrorReason.TicketNotFound);
+            var snapshot = new TicketEvent(TicketEventKind.Snapshot, TicketViews.ToPublic(ticket), ticket.Version, clock.GetUtcNow());
+            return Stream(subscription, snapshot, cancellationToken);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+    }
+
+    private static async IAsyncEnumerable<TicketEvent> Stream(
+        ITicketSubscription subscription, TicketEvent snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using (subscription)
+        {
+            yield return snapshot;
+            while (await WaitForEventsAsync(subscription.Events, cancellationToken))
+            {
+                while (subscription.Events.TryRead(out var ticketEvent))
+                {
+                    if (ticketEvent.Version > snapshot.Version)
+                    {
+                        yield return ticketEvent;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Cancellation is how every watch ends, so it ends the stream normally rather than as a failure.</summary>
+    private static async Task<bool> WaitForEventsAsync(ChannelReader<TicketEvent> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tahseen.Application.Tickets;
+using Tahseen.Domain.Identity;
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Infrastructure.Persistence.Configurations;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public const string RequestIdIndex = "ux_tickets_submitter_request_id";
+    public const string ReferenceNumberIndex = "ux_tickets_reference_number";
+
+    private const int DisplayNameLength = Account.MaxFullNameLength;
+
+    public void Configure(EntityTypeBuilder<Ticket> builder)
+    {
+        builder.ToTable("tickets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.ReferenceNumber).HasMaxLength(20);
+        builder.Property(t => t.Subject).HasMaxLength(TicketLimits.Subject);
+        builder.Property(t => t.Description).HasMaxLength(TicketLimits.Body);
+        builder.Property(t => t.RequestFingerprint).HasMaxLength(64);
+        builder.Property(t => t.AssigneeDisplayName).HasMaxLength(DisplayNameLength);
+
+        // Every change increments the version, and an update only applies to the version it read: two
+        // staff members acting at once cannot overwrite each other.
+        builder.Property(t => t.Version).IsConcurrencyToken();
+
+        builder.HasOne<Category>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(t => t.SubmitterAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AssigneeAccountId).OnDelete(DeleteBehavior.Restrict);
+
+        // Idempotent submission: two identical requests racing past the lookup meet here.
+        builder.HasIndex(t => new { t.SubmitterAccountId, t.SubmitterRequestId }).IsUnique().HasDatabaseName(RequestIdIndex);
+        builder.HasIndex(t => t.ReferenceNumber).IsUnique().HasDatabaseName(ReferenceNumberIndex);
+        // The staff queue (by status, soonest due first), a citizen's list (newest first), one person's work.
+        builder.HasIndex(t => new { t.Status, t.DueTime });
+        builder.HasIndex(t => t.DueTime);
+        builder.HasIndex(t => new { t.SubmitterAccountId, t.CreateTime });
+        builder.HasIndex(t => t.AssigneeAccountId);
+        // Statistics select by create time; the auto-close job by resolve time.
+        builder.HasIndex(t => t.CreateTime);
+        builder.HasIndex(t => new { t.Status, t.ResolveTime });
+
+        builder.OwnsOne(t => t.Rating, rating =>
+        {
+            rating.Property(r => r.Score).HasColumnName("RatingScore");
+            rating.Property(r => r.Comment).HasColumnName("RatingComment").HasMaxLength(TicketLimits.Reason);
+            rating.Property(r => r.CreateTime).HasColumnName("RatingCreateTime");
+        });
+
+        builder.OwnsMany(t => t.Messages, message =>
+        {
+            message.ToTable("ticket_messages");
+            message.WithOwner().HasForeignKey("TicketId");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Id).ValueGeneratedNever();
+            message.Property(m => m.Body).HasMaxLength(TicketLimits.Body);
+            message.HasIndex("TicketId", nameof(TicketMessage.Sequence));
+        });
+        builder.Navigation(t => t.Messages).HasField("_messages").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(t => t.InternalNotes, note =>
+        {
+            note.ToTable("ticket_internal_notes");
+            note.WithOwner().HasForeignKey("TicketId");
+            note.HasKey(n => n.Id);
+            note.Property(n => n.Id).ValueGeneratedNever();
+            note.Property(n => n.AuthorDisplayName).HasMaxLength(DisplayNameLength);
+            note.Property(n => n.Body).HasMaxLength(TicketLimits.Body);
+            note.HasIndex("TicketId", nameof(InternalNote.Sequence));
+        });
+        builder.Navigation(t => t.InternalNotes).HasField("_internalNotes").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(t => t.History, entry =>
+        {
+            entry.ToTable("ticket_history");
+            entry.WithOwner().HasForeignKey("TicketId");
+            entry.HasKey(h => h.Id);
+            entry.Property(h => h.Id).ValueGeneratedNever();
+            entry.Property(h => h.Detail).HasMaxLength(TicketLimits.Reason);
+            entry.HasIndex("TicketId", nameof(TicketHistoryEntry.Sequence));
+        });
+        builder.Navigation(t => t.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
