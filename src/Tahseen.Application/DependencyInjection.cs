@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Identity;
 
 namespace Tahseen.Application;
 
@@ -18,6 +19,12 @@ public static class DependencyInjection
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<Captchas>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<AccountSessions>();
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))
         {

@@ -3,9 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Infrastructure.CaptchaImages;
+using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.Seeding;
+using Tahseen.Infrastructure.Sandbox;
+using Tahseen.Infrastructure.Security;
+using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Infrastructure;
 
@@ -28,13 +33,41 @@ public static class DependencyInjection
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
+        services.AddSingleton<OutboxSignal>();
         services.AddDbContext<TahseenDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>(), sp.GetRequiredService<OutboxSignal>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
+        services.AddSingleton<IDataSeeder, SamplePersonsSeeder>();
+        services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
+        services.AddIdentityAdapters(configuration);
+        services.AddSmsOutbox();
         return services;
+    }
+
+    private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName));
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<IDataSeeder>(sp => sp.GetRequiredService<KeyRing>());
+        services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<ICaptchaRenderer, SkiaCaptchaRenderer>();
+        services.AddSingleton<ISandbox, SandboxMode>();
+        services.AddScoped<ISandboxDirectory, SandboxDirectory>();
+        services.AddScoped<ICivilRegistry, EmbeddedCivilRegistry>();
+    }
+
+    private static void AddSmsOutbox(this IServiceCollection services)
+    {
+        // The sandbox gateway is the only one this build ships; a real operator's gateway plugs in here.
+        services.AddScoped<ISmsSender, SandboxSmsSender>();
+        services.AddSingleton<SmsOutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmsOutboxDispatcher>());
     }
 }

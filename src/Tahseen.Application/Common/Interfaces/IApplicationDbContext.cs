@@ -16,5 +16,13 @@ public interface IApplicationDbContext
 
     DbSet<SmsOutboxMessage> SmsOutbox { get; }
 
+    DbSet<Captcha> Captchas { get; }
+
+    DbSet<OtpChallenge> OtpChallenges { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    DbSet<SecurityEvent> SecurityEvents { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
