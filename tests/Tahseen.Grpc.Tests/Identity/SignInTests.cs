@@ -134,7 +134,7 @@ public sealed class SignInTests(TahseenApiFactory factory) : IClassFixture<Tahse
         var events = await db.SecurityEvents.Where(e => e.AccountId == accountId).ToListAsync();
 
         events.Select(e => e.Kind).Should().Contain(
-            SecurityEventKind.Registered, SecurityEventKind.LoginFailed, SecurityEventKind.LoginPasswordAccepted, SecurityEventKind.LoginSucceeded);
+            [SecurityEventKind.Registered, SecurityEventKind.LoginFailed, SecurityEventKind.LoginPasswordAccepted, SecurityEventKind.LoginSucceeded]);
         events.Should().OnlyContain(e => e.Detail == null || !e.Detail.Contains(Harness.CitizenPassword));
     }
 
