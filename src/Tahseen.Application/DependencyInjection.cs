@@ -3,6 +3,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Identity;
 using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 
@@ -20,6 +22,13 @@ public static class DependencyInjection
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
+
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<Captchas>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<IAccountSessions>(sp => sp.GetRequiredService<AccountSessions>());
 
         services.AddScoped<TicketStore>();
         services.AddScoped<SubmitterNotifications>();

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddGrpcEdge(builder.Environment);
+builder.Services.AddGrpcEdge(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

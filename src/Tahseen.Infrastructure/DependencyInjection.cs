@@ -4,11 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
-using Tahseen.Infrastructure.Identity;
+using Tahseen.Infrastructure.CaptchaImages;
+using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.Seeding;
+using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
+using Tahseen.Infrastructure.Sms;
 using Tahseen.Infrastructure.Tickets;
 
 namespace Tahseen.Infrastructure;
@@ -32,16 +35,25 @@ public static class DependencyInjection
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
+        services.AddSingleton<OutboxSignal>();
         services.AddDbContext<TahseenDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>(), sp.GetRequiredService<OutboxSignal>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
+        services.AddSingleton<IDataSeeder, SamplePersonsSeeder>();
+        services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
-        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
-        services.AddScoped<IAccountSessions, AccountSessions>();
+        services.AddIdentityAdapters(configuration);
+        services.AddSmsOutbox();
+        services.AddTickets(configuration);
 
+        return services;
+    }
+
+    private static void AddTickets(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
@@ -50,7 +62,28 @@ public static class DependencyInjection
         services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<InProcessTicketEvents>());
         services.AddSingleton<TicketAutoCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
+    }
 
-        return services;
+    private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName));
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<IDataSeeder>(sp => sp.GetRequiredService<KeyRing>());
+        services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<ICaptchaRenderer, SkiaCaptchaRenderer>();
+        services.AddSingleton<ISandbox, SandboxMode>();
+        services.AddScoped<ISandboxDirectory, SandboxDirectory>();
+        services.AddScoped<ICivilRegistry, EmbeddedCivilRegistry>();
+    }
+
+    private static void AddSmsOutbox(this IServiceCollection services)
+    {
+        // The sandbox gateway is the only one this build ships; a real operator's gateway plugs in here.
+        services.AddScoped<ISmsSender, SandboxSmsSender>();
+        services.AddSingleton<SmsOutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmsOutboxDispatcher>());
     }
 }

@@ -13,7 +13,7 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>An account for a Civil Affairs employee: staff, admin or both, never citizen.</summary>
 public sealed record CreateStaffAccountCommand(
-    string Username, string Password, string FullName, string MobileNumber, IReadOnlyList<AccountRoles> Roles)
+    string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles)
     : IRequest<AccountDto>;
 
 public sealed class CreateStaffAccountCommandValidator : AbstractValidator<CreateStaffAccountCommand>
@@ -37,8 +37,8 @@ public sealed class CreateStaffAccountCommandValidator : AbstractValidator<Creat
         RuleFor(c => c.FullName).RequiredText(Account.MaxFullNameLength);
         RuleFor(c => c.MobileNumber).Must(m => Domain.Identity.MobileNumber.TryParse(m, out _)).WithReason(ErrorReason.MobileInvalid);
         RuleFor(c => c.Roles)
-            .NotEmpty().WithReason(ErrorReason.FieldRequired)
-            .Must(roles => roles.All(r => r is AccountRoles.Staff or AccountRoles.Admin)).WithReason(ErrorReason.FieldInvalid);
+            .NotEqual(AccountRoles.None).WithReason(ErrorReason.FieldRequired)
+            .Must(roles => !roles.HasFlag(AccountRoles.Citizen)).WithReason(ErrorReason.FieldInvalid);
     }
 }
 
@@ -55,9 +55,8 @@ public sealed class CreateStaffAccountCommandHandler(IApplicationDbContext db, I
         }
 
         var now = clock.GetUtcNow();
-        var roles = request.Roles.Aggregate(AccountRoles.None, (all, role) => all | role);
         var account = Account.CreateStaff(
-            username, TextInput.Clean(request.FullName), MobileNumber.Parse(request.MobileNumber), hasher.Hash(request.Password), roles, now);
+            username, TextInput.Clean(request.FullName), MobileNumber.Parse(request.MobileNumber), hasher.Hash(request.Password), request.Roles, now);
         db.Accounts.Add(account);
         try
         {

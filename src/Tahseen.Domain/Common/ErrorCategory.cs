@@ -13,4 +13,5 @@ public enum ErrorCategory
     PermissionDenied,
     NotFound,
     ResourceExhausted,
+    Aborted,
 }

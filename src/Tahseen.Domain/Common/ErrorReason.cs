@@ -70,6 +70,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason OtpResendTooSoon = new("OTP_RESEND_TOO_SOON", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason RateLimited = new("RATE_LIMITED", ErrorCategory.ResourceExhausted);
 
+    // A concurrent change to the same record won; the client may retry.
+    public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
+
     /// <summary>Every reason declared above, in declaration order.</summary>
     public static IReadOnlyList<ErrorReason> All { get; } = typeof(ErrorReason)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -7,8 +7,8 @@ namespace Tahseen.Domain.Common;
 /// </summary>
 public class TahseenException : Exception
 {
-    public TahseenException(ErrorReason reason, IReadOnlyList<FieldViolation>? violations = null)
-        : base(reason.Code)
+    public TahseenException(ErrorReason reason, IReadOnlyList<FieldViolation>? violations = null, Exception? innerException = null)
+        : base(reason.Code, innerException)
     {
         Reason = reason;
         Violations = violations ?? [];

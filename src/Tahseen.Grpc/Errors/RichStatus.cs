@@ -19,7 +19,9 @@ public static class RichStatus
 
     public static string LanguageOf(Metadata headers) => ErrorMessages.PickLanguage(headers.GetValue("accept-language"));
 
-    public static RpcException From(TahseenException exception, string language)
+    public static RpcException From(TahseenException exception, string language) => Build(exception, language).ToRpcException();
+
+    public static RpcStatus Build(TahseenException exception, string language)
     {
         var reason = exception.Reason;
         var status = new RpcStatus
@@ -51,7 +53,7 @@ public static class RichStatus
             status.Details.Add(Any.Pack(badRequest));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 
     public static RpcException Internal(string correlationId, string language)
@@ -84,6 +86,7 @@ public static class RichStatus
         ErrorCategory.PermissionDenied => StatusCode.PermissionDenied,
         ErrorCategory.NotFound => StatusCode.NotFound,
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
+        ErrorCategory.Aborted => StatusCode.Aborted,
         _ => StatusCode.Unknown,
     };
 

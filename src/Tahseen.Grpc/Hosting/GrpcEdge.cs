@@ -1,14 +1,19 @@
+using Microsoft.Extensions.Options;
 using Tahseen.Grpc.Errors;
 using Tahseen.Grpc.Mapping;
 using Tahseen.Grpc.Services;
+using Tahseen.Infrastructure.Sandbox;
+using Tahseen.Infrastructure.Security;
 
 namespace Tahseen.Grpc.Hosting;
 
-/// <summary>The gRPC surface: services, the error interceptor, mapping, health and reflection.</summary>
+/// <summary>The gRPC surface: services, authentication, the error interceptor, mapping, health and reflection.</summary>
 public static class GrpcEdge
 {
-    public static IServiceCollection AddGrpcEdge(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddGrpcEdge(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        RefuseUnsafeProductionSettings(configuration, environment);
+
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorInterceptor>();
@@ -22,6 +27,8 @@ public static class GrpcEdge
             services.AddGrpcReflection();
         }
 
+        services.AddTokenAuthentication();
+
         var mapping = MappingConfiguration.Create();
         services.AddSingleton(mapping);
         services.AddSingleton<MapsterMapper.IMapper>(new MapsterMapper.Mapper(mapping));
@@ -30,17 +37,49 @@ public static class GrpcEdge
 
     public static WebApplication MapGrpcEdge(this WebApplication app)
     {
+        app.UseAuthentication();
         app.UseAuthorization();
+
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();
         app.MapGrpcService<StaffTicketGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();
+        if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+        {
+            app.MapGrpcService<SandboxGrpcService>();
+        }
+
         if (app.Environment.IsDevelopment())
         {
             app.MapGrpcReflectionService();
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Outside Development the sandbox (which reveals codes and captcha answers) is refused, and the
+    /// keys must come from configuration rather than be generated.
+    /// </summary>
+    private static void RefuseUnsafeProductionSettings(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment())
+        {
+            return;
+        }
+
+        if (configuration.GetValue<bool>($"{SandboxOptions.SectionName}:{nameof(SandboxOptions.Enabled)}"))
+        {
+            throw new InvalidOperationException($"Sandbox mode is for Development only; it is on in the {environment.EnvironmentName} environment.");
+        }
+
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        if (security.GenerateMissingKeys)
+        {
+            throw new InvalidOperationException("Security:GenerateMissingKeys is for Development only.");
+        }
+
+        KeyRing.RequireConfiguredKeys(security);
     }
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Mapster;
 
@@ -14,5 +15,6 @@ public sealed class CommonMappings : IRegister
         config.NewConfig<TimeSpan?, Duration?>().MapWith(value => value.HasValue ? Duration.FromTimeSpan(value.Value) : null);
         config.NewConfig<Guid, string>().MapWith(value => value.ToString());
         config.NewConfig<Guid?, string>().MapWith(value => value.HasValue ? value.Value.ToString() : string.Empty);
+        config.NewConfig<byte[], ByteString>().MapWith(value => ByteString.CopyFrom(value));
     }
 }

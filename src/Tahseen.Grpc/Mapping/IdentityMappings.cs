@@ -1,6 +1,8 @@
 using Mapster;
 using Tahseen.Application.Identity;
+using Tahseen.Application.Registration;
 using Tahseen.Contracts.V1;
+using DomainRule = Tahseen.Domain.Identity.PasswordRule;
 
 namespace Tahseen.Grpc.Mapping;
 
@@ -10,5 +12,31 @@ public sealed class IdentityMappings : IRegister
     {
         config.NewConfig<TermsClauseDto, TermsClause>();
         config.NewConfig<TermsDto, GetTermsResponse>();
+        config.NewConfig<DomainRule, PasswordRule>();
+        config.NewConfig<PasswordPolicyDto, GetPasswordPolicyResponse>();
+        config.NewConfig<CaptchaDto, CreateCaptchaResponse>();
+
+        config.NewConfig<AccountDto, Account>()
+            .Map(d => d.Roles, s => EnumMappings.ToProto(s.Roles))
+            .Map(d => d.Status, s => EnumMappings.ToProto(s.Status))
+            .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind));
+
+        config.NewConfig<OtpSentDto, StartRegistrationResponse>().Map(d => d.RegistrationId, s => s.ChallengeId);
+        config.NewConfig<OtpSentDto, ResendRegistrationOtpResponse>();
+        config.NewConfig<OtpSentDto, LoginResponse>();
+        config.NewConfig<OtpSentDto, StartPasswordResetResponse>().Map(d => d.ResetId, s => s.ChallengeId);
+        config.NewConfig<SessionDto, VerifyLoginResponse>();
+        config.NewConfig<SessionDto, RefreshTokenResponse>();
+
+        config.NewConfig<StartRegistrationRequest, StartRegistrationCommand>();
+        config.NewConfig<ResendRegistrationOtpRequest, ResendRegistrationOtpCommand>();
+        config.NewConfig<CompleteRegistrationRequest, CompleteRegistrationCommand>();
+        config.NewConfig<LoginRequest, LoginCommand>();
+        config.NewConfig<VerifyLoginRequest, VerifyLoginCommand>();
+        config.NewConfig<RefreshTokenRequest, RefreshSessionCommand>();
+        config.NewConfig<LogoutRequest, LogoutCommand>();
+        config.NewConfig<ChangePasswordRequest, ChangePasswordCommand>();
+        config.NewConfig<StartPasswordResetRequest, StartPasswordResetCommand>();
+        config.NewConfig<CompletePasswordResetRequest, CompletePasswordResetCommand>();
     }
 }

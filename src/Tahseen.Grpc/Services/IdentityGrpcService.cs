@@ -1,13 +1,66 @@
 using Grpc.Core;
 using MapsterMapper;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Identity;
+using Tahseen.Application.Registration;
 using Tahseen.Contracts.V1;
 
 namespace Tahseen.Grpc.Services;
 
 public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper) : IdentityService.IdentityServiceBase
 {
+    public override async Task<GetPasswordPolicyResponse> GetPasswordPolicy(GetPasswordPolicyRequest request, ServerCallContext context) =>
+        mapper.Map<GetPasswordPolicyResponse>(await mediator.Send(new GetPasswordPolicyQuery(), context.CancellationToken));
+
     public override async Task<GetTermsResponse> GetTerms(GetTermsRequest request, ServerCallContext context) =>
         mapper.Map<GetTermsResponse>(await mediator.Send(new GetTermsQuery(), context.CancellationToken));
+
+    public override async Task<CreateCaptchaResponse> CreateCaptcha(CreateCaptchaRequest request, ServerCallContext context) =>
+        mapper.Map<CreateCaptchaResponse>(await mediator.Send(new CreateCaptchaCommand(), context.CancellationToken));
+
+    public override async Task<StartRegistrationResponse> StartRegistration(StartRegistrationRequest request, ServerCallContext context) =>
+        mapper.Map<StartRegistrationResponse>(await mediator.Send(mapper.Map<StartRegistrationCommand>(request), context.CancellationToken));
+
+    public override async Task<ResendRegistrationOtpResponse> ResendRegistrationOtp(ResendRegistrationOtpRequest request, ServerCallContext context) =>
+        mapper.Map<ResendRegistrationOtpResponse>(await mediator.Send(mapper.Map<ResendRegistrationOtpCommand>(request), context.CancellationToken));
+
+    public override async Task<CompleteRegistrationResponse> CompleteRegistration(CompleteRegistrationRequest request, ServerCallContext context) =>
+        new() { Account = mapper.Map<Account>(await mediator.Send(mapper.Map<CompleteRegistrationCommand>(request), context.CancellationToken)) };
+
+    public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context) =>
+        mapper.Map<LoginResponse>(await mediator.Send(mapper.Map<LoginCommand>(request), context.CancellationToken));
+
+    public override async Task<VerifyLoginResponse> VerifyLogin(VerifyLoginRequest request, ServerCallContext context) =>
+        mapper.Map<VerifyLoginResponse>(await mediator.Send(mapper.Map<VerifyLoginCommand>(request), context.CancellationToken));
+
+    public override async Task<RefreshTokenResponse> RefreshToken(RefreshTokenRequest request, ServerCallContext context) =>
+        mapper.Map<RefreshTokenResponse>(await mediator.Send(mapper.Map<RefreshSessionCommand>(request), context.CancellationToken));
+
+    [Authorize]
+    public override async Task<LogoutResponse> Logout(LogoutRequest request, ServerCallContext context)
+    {
+        await mediator.Send(mapper.Map<LogoutCommand>(request), context.CancellationToken);
+        return new LogoutResponse();
+    }
+
+    [Authorize]
+    public override async Task<GetMyAccountResponse> GetMyAccount(GetMyAccountRequest request, ServerCallContext context) =>
+        new() { Account = mapper.Map<Account>(await mediator.Send(new GetMyAccountQuery(), context.CancellationToken)) };
+
+    [Authorize]
+    public override async Task<ChangePasswordResponse> ChangePassword(ChangePasswordRequest request, ServerCallContext context)
+    {
+        await mediator.Send(mapper.Map<ChangePasswordCommand>(request), context.CancellationToken);
+        return new ChangePasswordResponse();
+    }
+
+    public override async Task<StartPasswordResetResponse> StartPasswordReset(StartPasswordResetRequest request, ServerCallContext context) =>
+        mapper.Map<StartPasswordResetResponse>(await mediator.Send(mapper.Map<StartPasswordResetCommand>(request), context.CancellationToken));
+
+    public override async Task<CompletePasswordResetResponse> CompletePasswordReset(CompletePasswordResetRequest request, ServerCallContext context)
+    {
+        await mediator.Send(mapper.Map<CompletePasswordResetCommand>(request), context.CancellationToken);
+        return new CompletePasswordResetResponse();
+    }
 }

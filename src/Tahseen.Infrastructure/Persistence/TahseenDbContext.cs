@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Security;
+using Tahseen.Infrastructure.Sms;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -15,6 +18,20 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options)
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();
+
+    public DbSet<Captcha> Captchas => Set<Captcha>();
+
+    public DbSet<OtpChallenge> OtpChallenges => Set<OtpChallenge>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    public DbSet<RegistryPerson> RegistryPersons => Set<RegistryPerson>();
+
+    public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
+
+    public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 

@@ -1,6 +1,6 @@
 using SkiaSharp;
 using Tahseen.Application.Identity;
-using Tahseen.Infrastructure.Captcha;
+using Tahseen.Infrastructure.CaptchaImages;
 
 namespace Tahseen.Application.Tests.Captcha;
 

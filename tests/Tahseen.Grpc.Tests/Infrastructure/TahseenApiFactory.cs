@@ -20,6 +20,9 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={_databasePath}";
 
+    /// <summary>More host settings for a test that needs another environment or configuration.</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -29,6 +32,7 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        Configure?.Invoke(builder);
     }
 
     public GrpcChannel CreateChannel() =>

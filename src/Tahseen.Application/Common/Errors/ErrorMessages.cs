@@ -64,6 +64,7 @@ public static class ErrorMessages
         ["OTP_ATTEMPTS_EXCEEDED"] = ("تجاوزت عدد المحاولات المسموح بها لهذا الرمز؛ اطلب رمزًا جديدًا.", "Too many wrong attempts for this code; request a new one."),
         ["OTP_RESEND_TOO_SOON"] = ("يرجى الانتظار قبل طلب رمز جديد.", "Please wait before requesting a new code."),
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),
+        ["CONCURRENT_UPDATE"] = ("تم تعديل السجل نفسه في الوقت ذاته؛ أعد المحاولة.", "The same record was changed at the same time; try again."),
         ["INTERNAL"] = ("حدث خطأ غير متوقع. رقم المرجع: {0}", "An unexpected error occurred. Reference: {0}"),
     };
 

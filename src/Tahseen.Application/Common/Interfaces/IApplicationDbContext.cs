@@ -17,6 +17,14 @@ public interface IApplicationDbContext
 
     DbSet<SmsOutboxMessage> SmsOutbox { get; }
 
+    DbSet<Captcha> Captchas { get; }
+
+    DbSet<OtpChallenge> OtpChallenges { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    DbSet<SecurityEvent> SecurityEvents { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     /// <summary>For the few writes that span more than one statement, such as numbering and storing a new ticket.</summary>

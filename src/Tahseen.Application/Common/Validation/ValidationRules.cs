@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Common.Validation;
 
@@ -36,6 +37,31 @@ public static class ValidationRules
         rule
             .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
             .Must(value => string.IsNullOrWhiteSpace(value) || Guid.TryParse(value, out _)).WithReason(ErrorReason.FieldInvalid);
+
+    public static IRuleBuilderOptions<T, string?> NationalIdNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => NationalId.TryParse(value, out _)).WithReason(ErrorReason.NationalIdInvalid);
+
+    public static IRuleBuilderOptions<T, string?> SaudiMobile<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => MobileNumber.TryParse(value, out _)).WithReason(ErrorReason.MobileInvalid);
+
+    public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => EmailAddress.TryParse(value, out _)).WithReason(ErrorReason.EmailInvalid);
+
+    public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => Username.TryParse(value, out _)).WithReason(ErrorReason.UsernameInvalid);
+
+    /// <summary>A secret typed by a person (password, code): present and of a sane size, never trimmed or logged.</summary>
+    public static IRuleBuilderOptions<T, string?> Secret<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule
+            .Must(value => !string.IsNullOrEmpty(value)).WithReason(ErrorReason.FieldRequired)
+            .Must(value => value is null || value.Length <= maxLength).WithReason(ErrorReason.FieldTooLong, maxLength);
+
+    /// <summary>A six-digit one-time code.</summary>
+    public static IRuleBuilderOptions<T, string?> OneTimeCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
+            .Must(value => string.IsNullOrWhiteSpace(value) || value.Trim() is { Length: 6 } code && code.All(char.IsAsciiDigit))
+            .WithReason(ErrorReason.OtpInvalid);
 
     /// <summary>A Guid-shaped identifier that may be left empty, as in an optional filter.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalIdentifier<T>(this IRuleBuilder<T, string?> rule) =>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using SkiaSharp;
 using Tahseen.Application.Common.Interfaces;
 
-namespace Tahseen.Infrastructure.Captcha;
+namespace Tahseen.Infrastructure.CaptchaImages;
 
 /// <summary>
 /// Draws the visual code with SkiaSharp. Stateless apart from the shared typeface, so one instance
@@ -15,7 +15,7 @@ public sealed class SkiaCaptchaRenderer : ICaptchaRenderer
     public const int Height = 70;
     public const int MaxLength = 8;
 
-    private const string FontResource = "Tahseen.Infrastructure.Captcha.Fonts.DejaVuSans-Bold.ttf";
+    private const string FontResource = "Tahseen.Infrastructure.CaptchaImages.Fonts.DejaVuSans-Bold.ttf";
     private const float Margin = 10f;
 
     // Shipped with the assembly: production hosts are bare containers without system fonts.

@@ -40,6 +40,22 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "captchas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnswerHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SandboxAnswer = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpireTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConsumeTime = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_captchas", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "categories",
                 columns: table => new
                 {
@@ -52,6 +68,76 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "otp_challenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    MobileNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CodeExpireTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResendAvailableTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WrongAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpireTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompleteTime = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_otp_challenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_persons",
+                columns: table => new
+                {
+                    NationalId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FullNameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FullNameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MobileNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registry_persons", x => x.NationalId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sandbox_sms_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MobileNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 640, nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sandbox_sms_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "security_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_security_events", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -72,6 +158,19 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_sms_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_secrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_secrets", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -96,6 +195,31 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ticket_number_counters", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreateTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpireTime = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SpendTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokeTime = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_refresh_tokens_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -259,6 +383,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_captchas_ExpireTime",
+                table: "captchas",
+                column: "ExpireTime");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_categories_NameAr",
                 table: "categories",
                 column: "NameAr",
@@ -269,6 +398,42 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 table: "categories",
                 column: "NameEn",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_otp_challenges_ExpireTime",
+                table: "otp_challenges",
+                column: "ExpireTime");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_refresh_tokens_AccountId",
+                table: "refresh_tokens",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_refresh_tokens_FamilyId",
+                table: "refresh_tokens",
+                column: "FamilyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_refresh_tokens_TokenHash",
+                table: "refresh_tokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sandbox_sms_messages_MobileNumber_Id",
+                table: "sandbox_sms_messages",
+                columns: new[] { "MobileNumber", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_security_events_AccountId_Time",
+                table: "security_events",
+                columns: new[] { "AccountId", "Time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_security_events_Time",
+                table: "security_events",
+                column: "Time");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sms_outbox_MobileNumber_Kind_CreateTime",
@@ -352,7 +517,28 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "captchas");
+
+            migrationBuilder.DropTable(
+                name: "otp_challenges");
+
+            migrationBuilder.DropTable(
+                name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "registry_persons");
+
+            migrationBuilder.DropTable(
+                name: "sandbox_sms_messages");
+
+            migrationBuilder.DropTable(
+                name: "security_events");
+
+            migrationBuilder.DropTable(
                 name: "sms_outbox");
+
+            migrationBuilder.DropTable(
+                name: "stored_secrets");
 
             migrationBuilder.DropTable(
                 name: "terms_clauses");

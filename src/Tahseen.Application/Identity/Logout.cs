@@ -1,0 +1,43 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Identity;
+
+public sealed record LogoutCommand(string RefreshToken) : IRequest<Unit>;
+
+public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
+{
+    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).Secret(128);
+}
+
+/// <summary>Ends the session the refresh token belongs to, if it is the caller's; the answer is the same either way.</summary>
+public sealed class LogoutCommandHandler(
+    IApplicationDbContext db, ICurrentUser caller, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
+    : IRequestHandler<LogoutCommand, Unit>
+{
+    public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
+    {
+        var accountId = caller.AccountId;
+        var hash = sessions.HashRefreshToken(request.RefreshToken.Trim());
+        var familyId = await db.RefreshTokens
+            .Where(t => t.TokenHash == hash && t.AccountId == accountId)
+            .Select(t => (Guid?)t.FamilyId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (familyId is null)
+        {
+            return Unit.Value;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == familyId && t.RevokeTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+        securityLog.Record(SecurityEventKind.LoggedOut, accountId);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,82 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Identity;
+
+public sealed record RefreshSessionCommand(string RefreshToken) : IRequest<SessionDto>;
+
+public sealed class RefreshSessionCommandValidator : AbstractValidator<RefreshSessionCommand>
+{
+    public RefreshSessionCommandValidator() => RuleFor(c => c.RefreshToken).Secret(128);
+}
+
+/// <summary>
+/// Rotates a refresh token. The token is spent by a conditional update, so of two concurrent uses only
+/// one wins; presenting a spent token again revokes its whole family (it was replayed or stolen).
+/// </summary>
+public sealed class RefreshSessionCommandHandler(
+    IApplicationDbContext db, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
+    : IRequestHandler<RefreshSessionCommand, SessionDto>
+{
+    public async Task<SessionDto> Handle(RefreshSessionCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var hash = sessions.HashRefreshToken(request.RefreshToken.Trim());
+        var token = await db.RefreshTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken)
+            ?? throw new TahseenException(ErrorReason.TokenInvalid);
+
+        if (token.RevokeTime is not null)
+        {
+            throw new TahseenException(ErrorReason.TokenInvalid);
+        }
+
+        if (token.SpendTime is not null)
+        {
+            await RevokeFamilyAsync(token, now, cancellationToken);
+            throw new TahseenException(ErrorReason.TokenInvalid);
+        }
+
+        if (token.ExpireTime <= now)
+        {
+            throw new TahseenException(ErrorReason.TokenExpired);
+        }
+
+        if (!await SpendAsync(token, now, cancellationToken))
+        {
+            // A concurrent request spent it between the read and the update: a replay.
+            await RevokeFamilyAsync(token, now, cancellationToken);
+            throw new TahseenException(ErrorReason.TokenInvalid);
+        }
+
+        var account = await db.Accounts.SingleAsync(a => a.Id == token.AccountId, cancellationToken);
+        if (account.SecurityStamp != token.SecurityStamp)
+        {
+            // The password changed or the account was disabled after this session began.
+            throw new TahseenException(ErrorReason.TokenInvalid);
+        }
+
+        account.EnsureCanSignIn(now);
+        var session = sessions.Open(account, token.FamilyId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    private async Task<bool> SpendAsync(RefreshToken token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.RefreshTokens
+            .Where(t => t.Id == token.Id && t.SpendTime == null && t.RevokeTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.SpendTime, now), cancellationToken) == 1;
+
+    private async Task RevokeFamilyAsync(RefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == token.FamilyId && t.RevokeTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+        securityLog.Record(SecurityEventKind.RefreshTokenReuseDetected, token.AccountId, $"family {token.FamilyId}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Registration;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Identity;
+
+public sealed record StartPasswordResetCommand(string NationalId, string MobileNumber, string CaptchaId, string CaptchaAnswer)
+    : IRequest<OtpSentDto>;
+
+public sealed class StartPasswordResetCommandValidator : AbstractValidator<StartPasswordResetCommand>
+{
+    public StartPasswordResetCommandValidator()
+    {
+        RuleFor(c => c.NationalId).NationalIdNumber();
+        RuleFor(c => c.MobileNumber).SaudiMobile();
+        RuleFor(c => c.CaptchaId).Required();
+        RuleFor(c => c.CaptchaAnswer).Required().OptionalText(16);
+    }
+}
+
+/// <summary>
+/// Answers alike whether or not an account has this identity and mobile, so the method cannot be
+/// used to find out who is registered; a code is sent only when one does.
+/// </summary>
+public sealed class StartPasswordResetCommandHandler(
+    IApplicationDbContext db, Captchas captchas, OneTimeCodes codes, TimeProvider clock)
+    : IRequestHandler<StartPasswordResetCommand, OtpSentDto>
+{
+    public async Task<OtpSentDto> Handle(StartPasswordResetCommand request, CancellationToken cancellationToken)
+    {
+        await captchas.VerifyAsync(request.CaptchaId, request.CaptchaAnswer, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var nationalId = Domain.Identity.NationalId.Parse(request.NationalId);
+        var mobile = Domain.Identity.MobileNumber.Parse(request.MobileNumber);
+        var account = await db.Accounts.FirstOrDefaultAsync(
+            a => a.NationalId == nationalId.Value && a.MobileNumber == mobile.Value, cancellationToken);
+
+        var challenge = OtpChallenge.ForPasswordReset(account, mobile, now);
+        if (account is not null)
+        {
+            await codes.IssueAsync(challenge, account.NationalId, cancellationToken);
+        }
+        else
+        {
+            challenge.IssueCode(string.Empty, now);
+        }
+
+        db.OtpChallenges.Add(challenge);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OtpSentDto(challenge.Id, mobile.Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
+    }
+}

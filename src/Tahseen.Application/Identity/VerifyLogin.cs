@@ -1,0 +1,48 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Identity;
+
+public sealed record VerifyLoginCommand(string ChallengeId, string Otp) : IRequest<SessionDto>;
+
+public sealed class VerifyLoginCommandValidator : AbstractValidator<VerifyLoginCommand>
+{
+    public VerifyLoginCommandValidator()
+    {
+        RuleFor(c => c.ChallengeId).Identifier();
+        RuleFor(c => c.Otp).OneTimeCode();
+    }
+}
+
+public sealed class VerifyLoginCommandHandler(
+    IApplicationDbContext db, OneTimeCodes codes, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
+    : IRequestHandler<VerifyLoginCommand, SessionDto>
+{
+    public async Task<SessionDto> Handle(VerifyLoginCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.Parse(request.ChallengeId);
+        var challenge = await db.OtpChallenges.FirstOrDefaultAsync(c => c.Id == id && c.Purpose == OtpPurpose.Login, cancellationToken);
+        if (challenge is null || !challenge.IsOpen(now))
+        {
+            throw new TahseenException(ErrorReason.ChallengeNotFound);
+        }
+
+        await codes.VerifyAsync(challenge, request.Otp, cancellationToken);
+
+        var account = await db.Accounts.SingleAsync(a => a.Id == challenge.AccountId, cancellationToken);
+        // The account may have been disabled or locked since the password was checked.
+        account.EnsureCanSignIn(now);
+
+        challenge.Complete(now);
+        var session = sessions.Open(account, familyId: Guid.CreateVersion7(now), now);
+        securityLog.Record(SecurityEventKind.LoginSucceeded, account.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+}

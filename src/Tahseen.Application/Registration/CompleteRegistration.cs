@@ -1,0 +1,102 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Identity;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
+
+namespace Tahseen.Application.Registration;
+
+public sealed record CompleteRegistrationCommand(
+    string RegistrationId, string Otp, string Username, string Password, bool AcceptTerms, string TermsVersion)
+    : IRequest<AccountDto>;
+
+public sealed class CompleteRegistrationCommandValidator : AbstractValidator<CompleteRegistrationCommand>
+{
+    public CompleteRegistrationCommandValidator()
+    {
+        RuleFor(c => c.RegistrationId).Identifier();
+        RuleFor(c => c.Otp).OneTimeCode();
+        RuleFor(c => c.Username).ValidUsername();
+        RuleFor(c => c.Password).Secret(256);
+        RuleFor(c => c.AcceptTerms).Equal(true).WithReason(ErrorReason.TermsNotAccepted);
+        RuleFor(c => c.TermsVersion).RequiredText(32);
+    }
+}
+
+/// <summary>
+/// Everything that can be refused without the code is checked first (terms, password, username), so
+/// a mistake there spends no try. The unique indexes settle two registrations racing for one identity.
+/// </summary>
+public sealed class CompleteRegistrationCommandHandler(
+    IApplicationDbContext db,
+    OneTimeCodes codes,
+    ICivilRegistry registry,
+    IPasswordHasher passwords,
+    SecurityLog securityLog,
+    TimeProvider clock)
+    : IRequestHandler<CompleteRegistrationCommand, AccountDto>
+{
+    public async Task<AccountDto> Handle(CompleteRegistrationCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var challenge = await Registrations.FindOpenAsync(db, request.RegistrationId, now, cancellationToken);
+        var nationalId = NationalId.Parse(challenge.NationalId);
+        var username = Username.Parse(request.Username);
+
+        var termsInForce = await db.TermsVersions.AsNoTracking()
+            .OrderByDescending(t => t.PublishTime).Select(t => t.Version).FirstAsync(cancellationToken);
+        if (request.TermsVersion.Trim() != termsInForce)
+        {
+            throw new TahseenException(ErrorReason.TermsVersionMismatch);
+        }
+
+        PasswordPolicy.Default.Enforce(request.Password, username.Value, nationalId.Value);
+        await EnsureAvailableAsync(nationalId, username, cancellationToken);
+
+        await codes.VerifyAsync(challenge, request.Otp, cancellationToken);
+
+        // The registry is asked again: the name on the account is the registry's, as of today.
+        var person = await registry.FindAsync(nationalId, cancellationToken);
+        if (person is null || !person.IsEligible)
+        {
+            throw new TahseenException(ErrorReason.NotEligible);
+        }
+
+        var account = Account.RegisterCitizen(
+            username, nationalId, person.FullNameAr, MobileNumber.Parse(challenge.MobileNumber),
+            challenge.Email is null ? null : EmailAddress.Parse(challenge.Email),
+            passwords.Hash(request.Password), termsInForce, now);
+        challenge.Complete(now);
+        db.Accounts.Add(account);
+        securityLog.Record(SecurityEventKind.Registered, account.Id);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration won the race between the checks and the insert.
+            await EnsureAvailableAsync(nationalId, username, cancellationToken);
+            throw;
+        }
+
+        return AccountDto.From(account, now);
+    }
+
+    private async Task EnsureAvailableAsync(NationalId nationalId, Username username, CancellationToken cancellationToken)
+    {
+        if (await db.Accounts.AnyAsync(a => a.NationalId == nationalId.Value, cancellationToken))
+        {
+            throw new TahseenException(ErrorReason.AccountExists);
+        }
+
+        if (await db.Accounts.AnyAsync(a => a.NormalizedUsername == username.Normalized, cancellationToken))
+        {
+            throw TahseenException.ForField("username", ErrorReason.UsernameTaken);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
+using Tahseen.Infrastructure.Persistence;
+using Tahseen.Infrastructure.Security;
+
+namespace Tahseen.Grpc.Hosting;
+
+/// <summary>
+/// Bearer access tokens: HS256 only, issuer and audience pinned, lifetime checked against the
+/// application's clock, and the account's security stamp and status checked on every call, so a
+/// password change or a disabled account ends sessions at once rather than at token expiry.
+/// </summary>
+public static class TokenAuthentication
+{
+    public const string SubjectClaim = "sub";
+    public const string RoleClaim = "role";
+    internal const string FailureKey = "tahseen.auth.failure";
+
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<KeyRing, IOptions<SecurityOptions>, TimeProvider>((options, keys, security, clock) =>
+            {
+                options.MapInboundClaims = false;
+                options.TimeProvider = clock;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = security.Value.Issuer,
+                    ValidAudience = security.Value.Audience,
+                    ValidAlgorithms = [JwtTokenIssuer.Algorithm],
+                    IssuerSigningKey = new SymmetricSecurityKey(keys.SigningKey),
+                    NameClaimType = "preferred_username",
+                    RoleClaimType = RoleClaim,
+                    RequireExpirationTime = true,
+                    LifetimeValidator = (notBefore, expires, _, _) => ValidateLifetime(notBefore, expires, clock),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnAuthenticationFailed = context =>
+                    {
+                        context.HttpContext.Items[FailureKey] = context.Exception is SecurityTokenExpiredException
+                            ? ErrorReason.TokenExpired
+                            : ErrorReason.TokenInvalid;
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = EnsureSessionStillValidAsync,
+                };
+            });
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        return services;
+    }
+
+    private static bool ValidateLifetime(DateTime? notBefore, DateTime? expires, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (expires is null || expires <= now)
+        {
+            throw new SecurityTokenExpiredException("The access token has expired.") { Expires = expires ?? DateTime.MinValue };
+        }
+
+        if (notBefore > now.AddMinutes(1))
+        {
+            throw new SecurityTokenNotYetValidException("The access token is not valid yet.");
+        }
+
+        return true;
+    }
+
+    private static async Task EnsureSessionStillValidAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        var stamp = principal?.FindFirst(JwtTokenIssuer.SecurityStampClaim)?.Value;
+        if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var accountId) || stamp is null)
+        {
+            Reject(context);
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
+        var current = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == accountId)
+            .Select(a => new { a.SecurityStamp, a.Status })
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current is null || current.SecurityStamp != stamp || current.Status != AccountStatus.Active)
+        {
+            Reject(context);
+        }
+    }
+
+    private static void Reject(TokenValidatedContext context)
+    {
+        context.HttpContext.Items[FailureKey] = ErrorReason.TokenInvalid;
+        context.Fail("The session has ended.");
+    }
+}

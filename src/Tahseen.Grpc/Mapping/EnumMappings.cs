@@ -1,0 +1,159 @@
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
+using Tahseen.Application.Identity;
+using Tahseen.Application.Tickets;
+using Tahseen.Contracts.Sandbox.V1;
+using Tahseen.Domain.Identity;
+using Tahseen.Domain.Tickets;
+using ProtoAccountStatus = Tahseen.Contracts.V1.AccountStatus;
+using ProtoPersonKind = Tahseen.Contracts.V1.PersonKind;
+using ProtoRole = Tahseen.Contracts.V1.Role;
+using ProtoTicketEventType = Tahseen.Contracts.V1.TicketEventType;
+using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
+using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
+
+namespace Tahseen.Grpc.Mapping;
+
+/// <summary>
+/// Every enum crossing the edge, by name, written once. Going out, an unknown value is a bug, not a
+/// default. Coming in, UNSPECIFIED means "not given" (null) and a number the contract does not know
+/// passes through unchanged, for the use case's validator to refuse as FIELD_INVALID.
+/// </summary>
+public static class EnumMappings
+{
+    public static IEnumerable<ProtoRole> ToProto(AccountRoles roles) => RoleNames.Of(roles).Select(RoleFromName);
+
+    public static ProtoRole RoleFromName(string role) => role switch
+    {
+        RoleNames.Citizen => ProtoRole.Citizen,
+        RoleNames.Staff => ProtoRole.Staff,
+        RoleNames.Admin => ProtoRole.Admin,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static AccountRoles FromProto(IEnumerable<ProtoRole> roles) =>
+        roles.Aggregate(AccountRoles.None, (all, role) => all | role switch
+        {
+            ProtoRole.Citizen => AccountRoles.Citizen,
+            ProtoRole.Staff => AccountRoles.Staff,
+            ProtoRole.Admin => AccountRoles.Admin,
+            _ => AccountRoles.None,
+        });
+
+    public static ProtoAccountStatus ToProto(AccountStatusView status) => status switch
+    {
+        AccountStatusView.Active => ProtoAccountStatus.Active,
+        AccountStatusView.Locked => ProtoAccountStatus.Locked,
+        AccountStatusView.Disabled => ProtoAccountStatus.Disabled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static ProtoPersonKind ToProto(PersonKind? kind) => kind switch
+    {
+        PersonKind.Citizen => ProtoPersonKind.Citizen,
+        PersonKind.Resident => ProtoPersonKind.Resident,
+        null => ProtoPersonKind.Unspecified,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static IdentityStatus ToProto(CivilStatus status) => status switch
+    {
+        CivilStatus.Active => IdentityStatus.Active,
+        CivilStatus.IqamaExpired => IdentityStatus.IqamaExpired,
+        CivilStatus.Deceased => IdentityStatus.Deceased,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+    /// <summary>A role filter: ROLE_UNSPECIFIED for any role; an unknown number becomes None, which the validator refuses.</summary>
+    public static AccountRoles? RoleFilterFromProto(ProtoRole role) =>
+        role == ProtoRole.Unspecified ? null : FromProto([role]);
+
+    public static AccountStatusView? FromProto(ProtoAccountStatus status) => status switch
+    {
+        ProtoAccountStatus.Unspecified => null,
+        ProtoAccountStatus.Active => AccountStatusView.Active,
+        ProtoAccountStatus.Locked => AccountStatusView.Locked,
+        ProtoAccountStatus.Disabled => AccountStatusView.Disabled,
+        _ => (AccountStatusView)(int)status,
+    };
+
+    public static ProtoTicketType ToProto(TicketType type) => type switch
+    {
+        TicketType.Complaint => ProtoTicketType.Complaint,
+        TicketType.Suggestion => ProtoTicketType.Suggestion,
+        TicketType.Inquiry => ProtoTicketType.Inquiry,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static TicketType? FromProto(ProtoTicketType type) => type switch
+    {
+        ProtoTicketType.Unspecified => null,
+        ProtoTicketType.Complaint => TicketType.Complaint,
+        ProtoTicketType.Suggestion => TicketType.Suggestion,
+        ProtoTicketType.Inquiry => TicketType.Inquiry,
+        _ => (TicketType)(int)type,
+    };
+
+    public static ProtoTicketStatus ToProto(TicketStatus? status) => status switch
+    {
+        null => ProtoTicketStatus.Unspecified,
+        TicketStatus.Submitted => ProtoTicketStatus.Submitted,
+        TicketStatus.InProgress => ProtoTicketStatus.InProgress,
+        TicketStatus.WaitingForCitizen => ProtoTicketStatus.WaitingForCitizen,
+        TicketStatus.Resolved => ProtoTicketStatus.Resolved,
+        TicketStatus.Closed => ProtoTicketStatus.Closed,
+        TicketStatus.Withdrawn => ProtoTicketStatus.Withdrawn,
+        TicketStatus.Rejected => ProtoTicketStatus.Rejected,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static TicketStatus? FromProto(ProtoTicketStatus status) => status switch
+    {
+        ProtoTicketStatus.Unspecified => null,
+        ProtoTicketStatus.Submitted => TicketStatus.Submitted,
+        ProtoTicketStatus.InProgress => TicketStatus.InProgress,
+        ProtoTicketStatus.WaitingForCitizen => TicketStatus.WaitingForCitizen,
+        ProtoTicketStatus.Resolved => TicketStatus.Resolved,
+        ProtoTicketStatus.Closed => TicketStatus.Closed,
+        ProtoTicketStatus.Withdrawn => TicketStatus.Withdrawn,
+        ProtoTicketStatus.Rejected => TicketStatus.Rejected,
+        _ => (TicketStatus)(int)status,
+    };
+
+    /// <summary>The service acting on its own (an automatic close) has no role to show.</summary>
+    public static ProtoRole ToProto(ActorRole role) => role switch
+    {
+        ActorRole.Citizen => ProtoRole.Citizen,
+        ActorRole.Staff => ProtoRole.Staff,
+        ActorRole.Admin => ProtoRole.Admin,
+        ActorRole.System => ProtoRole.Unspecified,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static ProtoTicketEventType ToProto(TicketEventKind kind) => kind switch
+    {
+        TicketEventKind.Snapshot => ProtoTicketEventType.Snapshot,
+        TicketEventKind.StatusChanged => ProtoTicketEventType.StatusChanged,
+        TicketEventKind.MessageAdded => ProtoTicketEventType.MessageAdded,
+        TicketEventKind.Assigned => ProtoTicketEventType.Assigned,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>History actions as the contract's stable codes; spelled out so that renaming the enum cannot change them.</summary>
+    public static string ToCode(TicketAction action) => action switch
+    {
+        TicketAction.Submitted => "SUBMITTED",
+        TicketAction.Assigned => "ASSIGNED",
+        TicketAction.Replied => "REPLIED",
+        TicketAction.InformationRequested => "INFORMATION_REQUESTED",
+        TicketAction.CitizenReplied => "CITIZEN_REPLIED",
+        TicketAction.NoteAdded => "NOTE_ADDED",
+        TicketAction.Resolved => "RESOLVED",
+        TicketAction.Reopened => "REOPENED",
+        TicketAction.Rejected => "REJECTED",
+        TicketAction.Withdrawn => "WITHDRAWN",
+        TicketAction.Rated => "RATED",
+        TicketAction.Closed => "CLOSED",
+        TicketAction.AutoClosed => "AUTO_CLOSED",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}

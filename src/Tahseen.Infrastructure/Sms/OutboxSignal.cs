@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tahseen.Domain.Notifications;
+
+namespace Tahseen.Infrastructure.Sms;
+
+/// <summary>
+/// Wakes the dispatcher as soon as a transaction that queued an SMS commits, so codes go out at once
+/// rather than at the next poll. A missed wake-up costs only the poll interval.
+/// </summary>
+public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NotifyIfQueued(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NotifyIfQueued(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _pending.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _pending.Dispose();
+
+    private void NotifyIfQueued(DbContext? context)
+    {
+        if (context is not null
+            && context.ChangeTracker.Entries<SmsOutboxMessage>().Any(e => e.Entity.SentTime is null && e.Entity.AbandonTime is null)
+            && _pending.CurrentCount == 0)
+        {
+            try
+            {
+                _pending.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled by a concurrent save.
+            }
+        }
+    }
+}

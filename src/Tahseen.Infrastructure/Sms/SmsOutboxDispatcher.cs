@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Infrastructure.Persistence;
+
+namespace Tahseen.Infrastructure.Sms;
+
+/// <summary>
+/// Sends what the outbox holds. Each message is first leased with a conditional update, so several
+/// replicas can run this loop on one database without sending a message twice; a failed send is
+/// retried with back-off, and a lease left by a crashed process runs out and is taken again.
+/// </summary>
+public sealed partial class SmsOutboxDispatcher(
+    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<SmsOutboxDispatcher> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 20;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                handled = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogDispatchFailed(exception);
+            }
+
+            if (handled < BatchSize)
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass over the due messages; returns how many it handled.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISmsSender>();
+        var now = clock.GetUtcNow();
+
+        var due = await db.SmsOutbox
+            .Where(m => m.SentTime == null && m.AbandonTime == null && m.NextAttemptTime <= now)
+            .OrderBy(m => m.NextAttemptTime)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in due)
+        {
+            var leasedUntil = now + Lease;
+            var leased = await db.SmsOutbox
+                .Where(m => m.Id == message.Id && m.NextAttemptTime == message.NextAttemptTime && m.SentTime == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptTime, leasedUntil), cancellationToken);
+            if (leased == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await sender.SendAsync(message.MobileNumber, message.Body, cancellationToken);
+                message.MarkSent(clock.GetUtcNow());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                message.MarkFailed(exception.GetType().Name + ": " + exception.Message, clock.GetUtcNow());
+                LogSendFailed(exception, message.Id, message.AttemptCount);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SMS outbox pass failed; retrying at the next poll")]
+    private partial void LogDispatchFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS {MessageId} failed on attempt {Attempt}")]
+    private partial void LogSendFailed(Exception exception, Guid messageId, int attempt);
+}
