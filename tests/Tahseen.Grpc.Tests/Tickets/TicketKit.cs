@@ -1,0 +1,57 @@
+using Grpc.Core;
+using Tahseen.Contracts.Sandbox.V1;
+using Tahseen.Contracts.V1;
+using Tahseen.Grpc.Tests.Infrastructure;
+
+namespace Tahseen.Grpc.Tests.Tickets;
+
+/// <summary>Someone signed in, as the tests call the service for them.</summary>
+public sealed record Caller(string AccountId, string MobileNumber, Metadata Headers)
+{
+    public CallOptions Options(CancellationToken cancellationToken = default) => new(Headers, cancellationToken: cancellationToken);
+}
+
+/// <summary>Citizens, staff and admins signed in through the sandbox, and tickets filed for them.</summary>
+public sealed class TicketKit(TahseenApiFactory factory)
+{
+    /// <summary>"National ID card", seeded with a fixed id.</summary>
+    public const string NationalIdCardCategory = "0b7f3c4e-0001-4a6e-9c1d-5a0000000001";
+
+    public const string OtherCategory = "0b7f3c4e-0001-4a6e-9c1d-5a0000000010";
+
+    public Harness Harness { get; } = new(factory);
+
+    public TicketService.TicketServiceClient Tickets => Harness.Tickets;
+
+    public StaffTicketService.StaffTicketServiceClient Staff => Harness.Staff;
+
+    public AdminService.AdminServiceClient Admin => Harness.Admin;
+
+    public async Task<Caller> CitizenAsync(PersonKind kind = PersonKind.Citizen)
+    {
+        var (session, account, identity) = await Harness.SignedInCitizenAsync(kind);
+        return new Caller(account.AccountId, identity.MobileNumber, Harness.Bearer(session.AccessToken));
+    }
+
+    /// <summary>A seeded staff member (ROLE_STAFF only) or the seeded admin.</summary>
+    public async Task<Caller> DeskAsync(Role role = Role.Staff)
+    {
+        var session = await Harness.SignedInAsync(role);
+        var seeded = (await Harness.Sandbox.ListSandboxAccountsAsync(new ListSandboxAccountsRequest())).Accounts
+            .Single(a => a.Username == session.Account.Username);
+        return new Caller(session.Account.AccountId, seeded.MobileNumber, Harness.Bearer(session.AccessToken));
+    }
+
+    public static SubmitTicketRequest NewTicket(
+        TicketType type = TicketType.Complaint, string subject = "Lost national ID card", string categoryId = NationalIdCardCategory) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        Type = type,
+        CategoryId = categoryId,
+        Subject = subject,
+        Description = "My card was lost while travelling; how do I replace it?",
+    };
+
+    public async Task<Ticket> SubmitAsync(Caller citizen, SubmitTicketRequest? request = null) =>
+        (await Tickets.SubmitTicketAsync(request ?? NewTicket(), citizen.Options())).Ticket;
+}
