@@ -43,10 +43,11 @@ public static class PageToken
             return null;
         }
 
-        Span<byte> bytes = stackalloc byte[TokenLength + 3];
+        Span<byte> bytes = stackalloc byte[TokenLength];
         if (token.Length > MaxLength
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written)
-            || written != TokenLength
+            || !Base64Url.IsValid(token, out var length)
+            || length != TokenLength
+            || Base64Url.DecodeFromChars(token, bytes) != TokenLength
             || bytes[0] != FormatVersion
             || !bytes.Slice(TokenLength - ScopeHashLength, ScopeHashLength).SequenceEqual(ScopeHash(scope)))
         {
