@@ -77,7 +77,9 @@ public sealed class TicketMappings : IRegister
         // Optional proto fields have presence: set them only when there is a value, so that an empty
         // range reads as "unset" rather than as 0.
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()
-            .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value, s => s.ResolvedWithinDueRatio.HasValue)
-            .Map(d => d.AverageRating, s => s.AverageRating!.Value, s => s.AverageRating.HasValue);
+            .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.ResolvedWithinDueRatio)
+            .IgnoreIf((s, _) => s.AverageRating == null, d => d.AverageRating)
+            .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
+            .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }
 }

@@ -6,7 +6,7 @@ using Tahseen.Grpc.Tests.Infrastructure;
 namespace Tahseen.Grpc.Tests.Tickets;
 
 /// <summary>Someone signed in, as the tests call the service for them.</summary>
-public sealed record Caller(string AccountId, string MobileNumber, Metadata Headers)
+public sealed record Caller(string AccountId, string MobileNumber, Metadata Headers, string RefreshToken)
 {
     public CallOptions Options(CancellationToken cancellationToken = default) => new(Headers, cancellationToken: cancellationToken);
 }
@@ -30,7 +30,7 @@ public sealed class TicketKit(TahseenApiFactory factory)
     public async Task<Caller> CitizenAsync(PersonKind kind = PersonKind.Citizen)
     {
         var (session, account, identity) = await Harness.SignedInCitizenAsync(kind);
-        return new Caller(account.AccountId, identity.MobileNumber, Harness.Bearer(session.AccessToken));
+        return new Caller(account.AccountId, identity.MobileNumber, Harness.Bearer(session.AccessToken), session.RefreshToken);
     }
 
     /// <summary>A seeded staff member (ROLE_STAFF only) or the seeded admin.</summary>
@@ -39,7 +39,14 @@ public sealed class TicketKit(TahseenApiFactory factory)
         var session = await Harness.SignedInAsync(role);
         var seeded = (await Harness.Sandbox.ListSandboxAccountsAsync(new ListSandboxAccountsRequest())).Accounts
             .Single(a => a.Username == session.Account.Username);
-        return new Caller(session.Account.AccountId, seeded.MobileNumber, Harness.Bearer(session.AccessToken));
+        return new Caller(session.Account.AccountId, seeded.MobileNumber, Harness.Bearer(session.AccessToken), session.RefreshToken);
+    }
+
+    /// <summary>A fresh access token for someone whose last one ran out while the test moved the clock.</summary>
+    public async Task<Caller> RefreshedAsync(Caller caller)
+    {
+        var session = await Harness.Identity.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = caller.RefreshToken });
+        return caller with { Headers = Harness.Bearer(session.AccessToken), RefreshToken = session.RefreshToken };
     }
 
     public static SubmitTicketRequest NewTicket(
