@@ -27,6 +27,8 @@ public sealed class TicketKit(TahseenApiFactory factory)
 
     public AdminService.AdminServiceClient Admin => Harness.Admin;
 
+    public IdentityService.IdentityServiceClient Identity => Harness.Identity;
+
     public async Task<Caller> CitizenAsync(PersonKind kind = PersonKind.Citizen)
     {
         var (session, account, identity) = await Harness.SignedInCitizenAsync(kind);
