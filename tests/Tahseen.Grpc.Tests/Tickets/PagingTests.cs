@@ -36,6 +36,25 @@ public sealed class PagingTests(TahseenApiFactory factory) : IClassFixture<Tahse
     }
 
     [Fact]
+    public async Task Tickets_filed_in_the_same_instant_are_paged_without_gaps_or_repeats()
+    {
+        var citizen = await _kit.CitizenAsync();
+        var filed = await Task.WhenAll(Enumerable.Range(0, 11).Select(_ => _kit.SubmitAsync(citizen)));
+
+        var seen = new List<string>();
+        var request = new ListMyTicketsRequest { PageSize = 4 };
+        do
+        {
+            var page = await _kit.Tickets.ListMyTicketsAsync(request, citizen.Options());
+            seen.AddRange(page.Tickets.Select(t => t.TicketId));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+
+        seen.Should().BeEquivalentTo(filed.Select(t => t.TicketId)).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public async Task Filters_pick_by_status_and_type()
     {
         var citizen = await _kit.CitizenAsync();

@@ -155,6 +155,33 @@ public sealed class TicketFlowTests(TahseenApiFactory factory) : IClassFixture<T
         toCitizen.BadRequest!.FieldViolations.Should().ContainSingle().Which.Field.Should().Be("assignee_account_id");
     }
 
+    [Fact]
+    public async Task Staff_acting_on_one_ticket_at_once_never_overwrite_each_other()
+    {
+        var citizen = await _kit.CitizenAsync();
+        var staff = await _kit.DeskAsync();
+        var admin = await _kit.DeskAsync(Role.Admin);
+        var ticket = await _kit.SubmitAsync(citizen);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            var caller = i % 2 == 0 ? staff : admin;
+            try
+            {
+                await _kit.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = ticket.TicketId, Body = $"Reply {i}" }, caller.Options());
+                return "OK";
+            }
+            catch (RpcException exception)
+            {
+                return GrpcError.From(exception).Reason;
+            }
+        }));
+
+        outcomes.Should().OnlyContain(o => o == "OK" || o == "CONCURRENT_UPDATE");
+        var stored = await _kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = ticket.TicketId }, staff.Options());
+        stored.Ticket.Messages.Should().HaveCount(outcomes.Count(o => o == "OK"), "every acknowledged reply is kept");
+    }
+
     private async Task CitizenSeesNoNote(Caller citizen, string ticketId)
     {
         var got = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = ticketId }, citizen.Options())).Ticket;
