@@ -36,8 +36,12 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddSingleton<OutboxSignal>();
+        // A ticket loads with three owned collections (messages, notes, history); one joined query would
+        // return their cross product, so collections load in a query each.
         services.AddDbContext<TahseenDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable))
+            .UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsHistoryTable(MigrationsHistoryTable)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>(), sp.GetRequiredService<OutboxSignal>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
