@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Maintenance;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.Seeding;
@@ -89,5 +90,7 @@ public static class DependencyInjection
         services.AddScoped<ISmsSender, SandboxSmsSender>();
         services.AddSingleton<SmsOutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SmsOutboxDispatcher>());
+        services.AddSingleton<ExpiredRecordsPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredRecordsPurger>());
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Tahseen.Infrastructure.Persistence;
+
+namespace Tahseen.Infrastructure.Maintenance;
+
+/// <summary>
+/// Keeps the tables that anonymous callers can grow (captchas, one-time code steps) and the session
+/// tables bounded, by deleting what can no longer be used. Set-based deletes, so replicas running it
+/// at once only repeat harmless work. The security log is never purged here: it is the audit trail.
+/// </summary>
+public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredRecordsPurger> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Grace = TimeSpan.FromDays(1);
+    private static readonly TimeSpan SentSmsRetention = TimeSpan.FromDays(7);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPurgeFailed(exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass; returns how many rows it removed.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+        var cutoff = clock.GetUtcNow() - Grace;
+        var sentCutoff = clock.GetUtcNow() - SentSmsRetention;
+
+        var removed = await db.Captchas.Where(c => c.ExpireTime < cutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await db.OtpChallenges.Where(c => c.ExpireTime < cutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await db.RefreshTokens.Where(t => t.ExpireTime < cutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await db.SmsOutbox.Where(m => m.SentTime != null && m.SentTime < sentCutoff).ExecuteDeleteAsync(cancellationToken);
+        return removed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired records failed; retrying at the next interval")]
+    private partial void LogPurgeFailed(Exception exception);
+}
