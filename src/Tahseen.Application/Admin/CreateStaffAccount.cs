@@ -42,7 +42,8 @@ public sealed class CreateStaffAccountCommandValidator : AbstractValidator<Creat
     }
 }
 
-public sealed class CreateStaffAccountCommandHandler(IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, TimeProvider clock)
+public sealed class CreateStaffAccountCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<CreateStaffAccountCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(CreateStaffAccountCommand request, CancellationToken cancellationToken)
@@ -58,6 +59,7 @@ public sealed class CreateStaffAccountCommandHandler(IApplicationDbContext db, I
         var account = Account.CreateStaff(
             username, TextInput.Clean(request.FullName), MobileNumber.Parse(request.MobileNumber), hasher.Hash(request.Password), request.Roles, now);
         db.Accounts.Add(account);
+        securityLog.Record(SecurityEventKind.StaffAccountCreated, account.Id, $"{request.Roles} by {user.AccountId}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -11,13 +10,14 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Admin;
 
-/// <summary>Activates or disables an account. Disabling ends every session at once.</summary>
+/// <summary>Activates or disables an account, with the reason in the security audit log. Disabling ends every session at once.</summary>
 /// <param name="Status">ACTIVE or DISABLED; LOCKED is not set by hand, it comes from failed sign-ins.</param>
 public sealed record SetAccountStatusCommand(string AccountId, AccountStatusView? Status, string? Reason) : IRequest<AccountDto>;
 
 public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAccountStatusCommand>
 {
-    public const int MaxReasonLength = 1000;
+    /// <summary>Room for the reason in the audit log's detail, after the status and the admin's id.</summary>
+    public const int MaxReasonLength = SecurityEvent.MaxDetailLength - 100;
 
     public SetAccountStatusCommandValidator()
     {
@@ -29,12 +29,9 @@ public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAcco
     }
 }
 
-public sealed partial class SetAccountStatusCommandHandler(
-    IApplicationDbContext db,
-    ICurrentUser user,
-    IAccountSessions sessions,
-    TimeProvider clock,
-    ILogger<SetAccountStatusCommandHandler> logger) : IRequestHandler<SetAccountStatusCommand, AccountDto>
+public sealed class SetAccountStatusCommandHandler(
+    IApplicationDbContext db, ICurrentUser user, IAccountSessions sessions, SecurityLog securityLog, TimeProvider clock)
+    : IRequestHandler<SetAccountStatusCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
     {
@@ -46,6 +43,7 @@ public sealed partial class SetAccountStatusCommandHandler(
         var now = clock.GetUtcNow();
         var status = request.Status == AccountStatusView.Disabled ? AccountStatus.Disabled : AccountStatus.Active;
         account.SetStatus(status, now);
+        securityLog.Record(SecurityEventKind.AccountStatusChanged, accountId, $"{status} by {user.AccountId}: {TextInput.Clean(request.Reason)}");
 
         // One transaction: the account is never disabled while its refresh tokens still work.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -56,10 +54,6 @@ public sealed partial class SetAccountStatusCommandHandler(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogStatusSet(accountId, status, user.AccountId, TextInput.Clean(request.Reason));
         return AccountDto.From(account, now);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} set to {Status} by admin {AdminAccountId}: {Reason}")]
-    private partial void LogStatusSet(Guid accountId, AccountStatus status, Guid adminAccountId, string reason);
 }

@@ -18,7 +18,7 @@ public sealed class ListCategoriesQueryHandler(IApplicationDbContext db, ICurren
 {
     public async Task<IReadOnlyList<CategoryDto>> Handle(ListCategoriesQuery request, CancellationToken cancellationToken)
     {
-        var includeInactive = user.IsAuthenticated && user.IsStaff();
+        var includeInactive = user.IsStaff();
         return await db.Categories.AsNoTracking()
             .Where(c => includeInactive || c.Active)
             .OrderBy(c => c.Position)

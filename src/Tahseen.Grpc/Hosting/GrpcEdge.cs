@@ -21,7 +21,6 @@ public static class GrpcEdge
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
         services.AddGrpcHealthChecks();
-        services.AddAuthorization();
         if (environment.IsDevelopment())
         {
             services.AddGrpcReflection();

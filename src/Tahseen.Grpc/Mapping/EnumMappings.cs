@@ -63,6 +63,7 @@ public static class EnumMappings
         CivilStatus.Deceased => IdentityStatus.Deceased,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
     /// <summary>A role filter: ROLE_UNSPECIFIED for any role; an unknown number becomes None, which the validator refuses.</summary>
     public static AccountRoles? RoleFilterFromProto(ProtoRole role) =>
         role == ProtoRole.Unspecified ? null : FromProto([role]);

@@ -1,6 +1,10 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
+using Tahseen.Infrastructure.Persistence;
+using SecurityEventKind = Tahseen.Domain.Identity.SecurityEventKind;
 
 namespace Tahseen.Grpc.Tests.Tickets;
 
@@ -63,6 +67,14 @@ public sealed class AccountAdminTests(TahseenApiFactory factory) : IClassFixture
         }, admin.Options());
 
         disabled.Account.Status.Should().Be(AccountStatus.Disabled);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var audit = await scope.ServiceProvider.GetRequiredService<TahseenDbContext>().SecurityEvents
+                .Where(e => e.AccountId == Guid.Parse(citizen.AccountId) && e.Kind == SecurityEventKind.AccountStatusChanged)
+                .ToListAsync();
+            audit.Should().ContainSingle().Which.Detail.Should().Be($"Disabled by {admin.AccountId}: Abusive messages.");
+        }
+
         (await _kit.Identity.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = citizen.RefreshToken })
             .FailsWith(StatusCode.Unauthenticated)).Reason.Should().Be("TOKEN_INVALID");
         await _kit.Tickets.ListMyTicketsAsync(new ListMyTicketsRequest(), citizen.Options()).FailsWith(StatusCode.Unauthenticated);
