@@ -58,6 +58,7 @@ public sealed class TicketFlowTests(TahseenApiFactory factory) : IClassFixture<T
             new RateTicketRequest { TicketId = id, Score = 5, Comment = "Quick and clear." }, citizen.Options());
         rated.Ticket.Status.Should().Be(TicketStatus.Closed);
         rated.Ticket.Rating.Should().Match<Rating>(r => r.Score == 5 && r.Comment == "Quick and clear.");
+        (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = id }, citizen.Options())).Ticket.Should().BeEquivalentTo(rated.Ticket);
 
         rated.Ticket.Messages.Select(m => (m.AuthorRole, m.Body)).Should().Equal(
             (Role.Staff, "Which city were you in when the card was lost?"),
