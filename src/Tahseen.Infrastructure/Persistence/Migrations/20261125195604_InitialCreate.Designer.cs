@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261125192840_InitialCreate")]
+    [Migration("20261125195604_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
