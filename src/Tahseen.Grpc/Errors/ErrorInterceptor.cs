@@ -69,19 +69,23 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     private RpcException Translate(Exception exception, ServerCallContext context)
     {
         var language = RichStatus.LanguageOf(context.RequestHeaders);
-        switch (exception)
+        if (exception is TahseenException expected)
         {
-            case TahseenException expected:
-                return RichStatus.From(expected, language);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return context.Deadline <= DateTime.UtcNow
-                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
-                    : new RpcException(new Status(StatusCode.Cancelled, "Call cancelled"));
-            default:
-                var correlationId = Guid.NewGuid().ToString("N");
-                LogUnexpected(exception, context.Method, correlationId);
-                return RichStatus.Internal(correlationId, language);
+            return RichStatus.From(expected, language);
         }
+
+        // The caller went away (cancelled, deadline passed, connection closed): whatever the
+        // exception, it is the call ending, not a fault of the service.
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return context.Deadline <= DateTime.UtcNow
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
+                : new RpcException(new Status(StatusCode.Cancelled, "Call cancelled"));
+        }
+
+        var correlationId = Guid.NewGuid().ToString("N");
+        LogUnexpected(exception, context.Method, correlationId);
+        return RichStatus.Internal(correlationId, language);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Method}; correlation id {CorrelationId}")]
