@@ -20,25 +20,6 @@ public class TahseenException : Exception
     {
     }
 
-    public TahseenException()
-        : this(ErrorReason.ValidationFailed)
-    {
-    }
-
-    public TahseenException(string message)
-        : base(message)
-    {
-        Reason = ErrorReason.ValidationFailed;
-        Violations = [];
-    }
-
-    public TahseenException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Reason = ErrorReason.ValidationFailed;
-        Violations = [];
-    }
-
     public ErrorReason Reason { get; }
 
     public IReadOnlyList<FieldViolation> Violations { get; }
