@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<DeskChanges>();
         services.AddScoped<IAccountSessions>(sp => sp.GetRequiredService<AccountSessions>());
 
         services.AddScoped<TicketStore>();

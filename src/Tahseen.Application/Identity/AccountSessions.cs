@@ -13,4 +13,13 @@ public sealed class AccountSessions(IApplicationDbContext db, TimeProvider clock
             .Where(t => t.AccountId == accountId && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
     }
+
+    /// <summary>Ends one session: every refresh token descended from the same login.</summary>
+    public Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.RefreshTokens
+            .Where(t => t.FamilyId == familyId && t.RevokeTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
 
 /// <summary>Ends the session the refresh token belongs to, if it is the caller's; the answer is the same either way.</summary>
 public sealed class LogoutCommandHandler(
-    IApplicationDbContext db, ICurrentUser caller, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser caller, Sessions sessions, AccountSessions accountSessions, SecurityLog securityLog)
     : IRequestHandler<LogoutCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -32,10 +32,7 @@ public sealed class LogoutCommandHandler(
             return Unit.Value;
         }
 
-        var now = clock.GetUtcNow();
-        await db.RefreshTokens
-            .Where(t => t.FamilyId == familyId && t.RevokeTime == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+        await accountSessions.RevokeFamilyAsync(familyId.Value, cancellationToken);
         securityLog.Record(SecurityEventKind.LoggedOut, accountId);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -20,7 +20,7 @@ public sealed class RefreshSessionCommandValidator : AbstractValidator<RefreshSe
 /// one wins; presenting a spent token again revokes its whole family (it was replayed or stolen).
 /// </summary>
 public sealed class RefreshSessionCommandHandler(
-    IApplicationDbContext db, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, Sessions sessions, AccountSessions accountSessions, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<RefreshSessionCommand, SessionDto>
 {
     public async Task<SessionDto> Handle(RefreshSessionCommand request, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class RefreshSessionCommandHandler(
 
         if (token.SpendTime is not null)
         {
-            await RevokeFamilyAsync(token, now, cancellationToken);
+            await RevokeFamilyAsync(token, cancellationToken);
             throw new TahseenException(ErrorReason.TokenInvalid);
         }
 
@@ -49,7 +49,7 @@ public sealed class RefreshSessionCommandHandler(
         if (!await SpendAsync(token, now, cancellationToken))
         {
             // A concurrent request spent it between the read and the update: a replay.
-            await RevokeFamilyAsync(token, now, cancellationToken);
+            await RevokeFamilyAsync(token, cancellationToken);
             throw new TahseenException(ErrorReason.TokenInvalid);
         }
 
@@ -71,11 +71,9 @@ public sealed class RefreshSessionCommandHandler(
             .Where(t => t.Id == token.Id && t.SpendTime == null && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.SpendTime, now), cancellationToken) == 1;
 
-    private async Task RevokeFamilyAsync(RefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RevokeFamilyAsync(RefreshToken token, CancellationToken cancellationToken)
     {
-        await db.RefreshTokens
-            .Where(t => t.FamilyId == token.FamilyId && t.RevokeTime == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+        await accountSessions.RevokeFamilyAsync(token.FamilyId, cancellationToken);
         securityLog.Record(SecurityEventKind.RefreshTokenReuseDetected, token.AccountId, $"family {token.FamilyId}");
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,7 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Tahseen.Application.Common.Interfaces;
-using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
@@ -15,15 +13,8 @@ public sealed class CloseTicketCommandValidator : AbstractValidator<CloseTicketC
     public CloseTicketCommandValidator() => RuleFor(c => c.TicketId).Identifier();
 }
 
-public sealed class CloseTicketCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<CloseTicketCommand, StaffTicketDto>
+public sealed class CloseTicketCommandHandler(DeskChanges desk) : IRequestHandler<CloseTicketCommand, StaffTicketDto>
 {
-    public async Task<StaffTicketDto> Handle(CloseTicketCommand request, CancellationToken cancellationToken)
-    {
-        var role = user.RequireStaff();
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
-        ticket.Close(user.AccountId, role, clock.GetUtcNow());
-        await tickets.SaveAsync(ticket, cancellationToken);
-        return TicketViews.ToStaff(ticket);
-    }
+    public Task<StaffTicketDto> Handle(CloseTicketCommand request, CancellationToken cancellationToken) =>
+        desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Close(staffId, role, now), notice: null, cancellationToken);
 }

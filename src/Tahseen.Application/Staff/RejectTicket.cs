@@ -1,7 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Tahseen.Application.Common.Interfaces;
-using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
@@ -19,18 +17,11 @@ public sealed class RejectTicketCommandValidator : AbstractValidator<RejectTicke
     }
 }
 
-public sealed class RejectTicketCommandHandler(
-    TicketStore tickets, SubmitterNotifications notifications, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<RejectTicketCommand, StaffTicketDto>
+public sealed class RejectTicketCommandHandler(DeskChanges desk) : IRequestHandler<RejectTicketCommand, StaffTicketDto>
 {
-    public async Task<StaffTicketDto> Handle(RejectTicketCommand request, CancellationToken cancellationToken)
+    public Task<StaffTicketDto> Handle(RejectTicketCommand request, CancellationToken cancellationToken)
     {
-        var role = user.RequireStaff();
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
-        var now = clock.GetUtcNow();
-        ticket.Reject(user.AccountId, role, TextInput.Clean(request.Reason), now);
-        await notifications.QueueAsync(ticket, TicketNotice.Rejected, now, cancellationToken);
-        await tickets.SaveAsync(ticket, cancellationToken);
-        return TicketViews.ToStaff(ticket);
+        var body = TextInput.Clean(request.Reason);
+        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Reject(staffId, role, body, now), TicketNotice.Rejected, cancellationToken);
     }
 }

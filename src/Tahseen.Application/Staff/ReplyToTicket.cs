@@ -1,7 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Tahseen.Application.Common.Interfaces;
-using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
@@ -19,18 +17,11 @@ public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTic
     }
 }
 
-public sealed class ReplyToTicketCommandHandler(
-    TicketStore tickets, SubmitterNotifications notifications, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<ReplyToTicketCommand, StaffTicketDto>
+public sealed class ReplyToTicketCommandHandler(DeskChanges desk) : IRequestHandler<ReplyToTicketCommand, StaffTicketDto>
 {
-    public async Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
+    public Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
     {
-        var role = user.RequireStaff();
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
-        var now = clock.GetUtcNow();
-        ticket.Reply(user.AccountId, role, TextInput.Clean(request.Body), now);
-        await notifications.QueueAsync(ticket, TicketNotice.Replied, now, cancellationToken);
-        await tickets.SaveAsync(ticket, cancellationToken);
-        return TicketViews.ToStaff(ticket);
+        var body = TextInput.Clean(request.Body);
+        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Reply(staffId, role, body, now), TicketNotice.Replied, cancellationToken);
     }
 }

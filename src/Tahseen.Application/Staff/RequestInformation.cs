@@ -1,7 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Tahseen.Application.Common.Interfaces;
-using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
@@ -19,18 +17,11 @@ public sealed class RequestInformationCommandValidator : AbstractValidator<Reque
     }
 }
 
-public sealed class RequestInformationCommandHandler(
-    TicketStore tickets, SubmitterNotifications notifications, ICurrentUser user, TimeProvider clock)
-    : IRequestHandler<RequestInformationCommand, StaffTicketDto>
+public sealed class RequestInformationCommandHandler(DeskChanges desk) : IRequestHandler<RequestInformationCommand, StaffTicketDto>
 {
-    public async Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
+    public Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
     {
-        var role = user.RequireStaff();
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
-        var now = clock.GetUtcNow();
-        ticket.RequestInformation(user.AccountId, role, TextInput.Clean(request.Body), now);
-        await notifications.QueueAsync(ticket, TicketNotice.InformationRequested, now, cancellationToken);
-        await tickets.SaveAsync(ticket, cancellationToken);
-        return TicketViews.ToStaff(ticket);
+        var body = TextInput.Clean(request.Body);
+        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.RequestInformation(staffId, role, body, now), TicketNotice.InformationRequested, cancellationToken);
     }
 }
