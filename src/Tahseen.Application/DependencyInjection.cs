@@ -29,7 +29,6 @@ public static class DependencyInjection
         services.AddScoped<SecurityLog>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<DeskChanges>();
-        services.AddScoped<IAccountSessions>(sp => sp.GetRequiredService<AccountSessions>());
 
         services.AddScoped<TicketStore>();
         services.AddScoped<SubmitterNotifications>();

@@ -30,7 +30,7 @@ public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAcco
 }
 
 public sealed class SetAccountStatusCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IAccountSessions sessions, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, AccountSessions sessions, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<SetAccountStatusCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
@@ -45,15 +45,15 @@ public sealed class SetAccountStatusCommandHandler(
         account.SetStatus(status, now);
         securityLog.Record(SecurityEventKind.AccountStatusChanged, accountId, $"{status} by {user.AccountId}: {TextInput.Clean(request.Reason)}");
 
-        // One transaction: the account is never disabled while its refresh tokens still work.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         if (status == AccountStatus.Disabled)
         {
-            await sessions.RevokeAllAsync(accountId, cancellationToken);
+            await sessions.SaveEndingAllSessionsAsync(accountId, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return AccountDto.From(account, now);
     }
 }

@@ -12,18 +12,11 @@ public sealed class Captchas(IApplicationDbContext db, IKeyedHasher hasher, Time
     public async Task VerifyAsync(string captchaId, string answer, CancellationToken cancellationToken)
     {
         var captcha = Guid.TryParse(captchaId, out var id) ? await db.Captchas.FindAsync([id], cancellationToken) : null;
-        if (captcha is null || !captcha.Consume(clock.GetUtcNow()))
-        {
-            throw new TahseenException(ErrorReason.CaptchaInvalid);
-        }
-
-        var matches = System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(captcha.AnswerHash),
-            System.Text.Encoding.ASCII.GetBytes(HashAnswer(answer)));
+        var answered = captcha is not null && captcha.TryAnswer(HashAnswer(answer), clock.GetUtcNow());
 
         // Saved now, right or wrong, so that the same image cannot be tried twice even if a later check fails.
         await db.SaveChangesAsync(cancellationToken);
-        if (!matches)
+        if (!answered)
         {
             throw new TahseenException(ErrorReason.CaptchaInvalid);
         }

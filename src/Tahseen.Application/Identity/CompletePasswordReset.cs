@@ -51,8 +51,7 @@ public sealed class CompletePasswordResetCommandHandler(
         account!.ChangePassword(passwords.Hash(request.NewPassword), now);
         challenge.Complete(now);
         securityLog.Record(SecurityEventKind.PasswordReset, account.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await accountSessions.RevokeAllAsync(account.Id, cancellationToken);
+        await accountSessions.SaveEndingAllSessionsAsync(account.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -66,7 +66,6 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, IC
             .ToListAsync(cancellationToken);
 
         var resolved = tickets.Where(t => t.ResolveTime != null);
-        var resolvedCount = await resolved.LongCountAsync(cancellationToken);
         var resolvedInTime = await resolved.LongCountAsync(t => t.ResolveTime <= t.DueTime, cancellationToken);
 
         var rated = tickets.Where(t => t.Rating != null);
@@ -87,7 +86,7 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, IC
             [.. byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.CategoryId)],
             Median(firstResponses.Select(t => t.Response - t.CreateTime)),
             Median(resolutions.Select(t => t.Resolution - t.CreateTime)),
-            resolvedCount == 0 ? null : (double)resolvedInTime / resolvedCount,
+            resolutions.Count == 0 ? null : (double)resolvedInTime / resolutions.Count,
             averageRating,
             ratedCount);
     }

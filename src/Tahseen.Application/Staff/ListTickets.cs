@@ -68,9 +68,10 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
 
         if (request.OverdueOnly)
         {
-            // Ticket.IsOverdue, in a form the database can run: past due while the service owes an answer.
+            // Ticket.IsOverdue, in a form the database can run.
             var now = clock.GetUtcNow();
-            query = query.Where(t => (t.Status == TicketStatus.Submitted || t.Status == TicketStatus.InProgress) && t.DueTime < now);
+            var owing = Ticket.StatusesOwingAnswer;
+            query = query.Where(t => owing.Contains(t.Status) && t.DueTime < now);
         }
 
         if (after is { } position)

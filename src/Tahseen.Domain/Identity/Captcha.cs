@@ -1,3 +1,5 @@
+using Tahseen.Domain.Common;
+
 namespace Tahseen.Domain.Identity;
 
 /// <summary>
@@ -35,10 +37,10 @@ public sealed class Captcha
     public DateTimeOffset? ConsumeTime { get; private set; }
 
     /// <summary>
-    /// Uses the captcha up, right or wrong: one image buys one guess. Returns whether it was still
-    /// usable; the caller then compares the answer.
+    /// Uses the captcha up, right or wrong: one image buys one guess. True only when it was still
+    /// usable and the answer's keyed hash matches.
     /// </summary>
-    public bool Consume(DateTimeOffset now)
+    public bool TryAnswer(string answerHash, DateTimeOffset now)
     {
         if (ConsumeTime is not null || now >= ExpireTime)
         {
@@ -46,6 +48,6 @@ public sealed class Captcha
         }
 
         ConsumeTime = now;
-        return true;
+        return KeyedHashes.Equal(AnswerHash, answerHash);
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Tahseen.Domain.Common;
 
 namespace Tahseen.Domain.Identity;
@@ -120,7 +118,7 @@ public sealed class OtpChallenge
             return OtpVerification.Expired;
         }
 
-        if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(CodeHash), Encoding.ASCII.GetBytes(candidateHash)))
+        if (KeyedHashes.Equal(CodeHash, candidateHash))
         {
             // A code for a reset of an unknown identity never matches anything: no account, nothing to reset.
             if (Purpose == OtpPurpose.PasswordReset && AccountId is null)

@@ -283,8 +283,10 @@ public sealed class Ticket
     /// Past its due time while the service owes an answer. A ticket waiting for the submitter is never
     /// overdue: its clock is paused.
     /// </summary>
-    public bool IsOverdue(DateTimeOffset now) =>
-        Status is TicketStatus.Submitted or TicketStatus.InProgress && DueTime < now;
+    public bool IsOverdue(DateTimeOffset now) => StatusesOwingAnswer.Contains(Status) && DueTime < now;
+
+    /// <summary>The statuses in which the service owes the submitter an answer and the due-time clock runs.</summary>
+    public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress];
 
     private void Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
     {

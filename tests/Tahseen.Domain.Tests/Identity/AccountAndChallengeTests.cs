@@ -129,9 +129,18 @@ public sealed class AccountAndChallengeTests
     {
         var captcha = new Captcha("hash", null, Now);
 
-        captcha.Consume(Now.AddMinutes(1)).Should().BeTrue();
-        captcha.Consume(Now.AddMinutes(1)).Should().BeFalse();
-        new Captcha("hash", null, Now).Consume(Now.AddMinutes(2)).Should().BeFalse();
+        captcha.TryAnswer("hash", Now.AddMinutes(1)).Should().BeTrue();
+        captcha.TryAnswer("hash", Now.AddMinutes(1)).Should().BeFalse();
+        new Captcha("hash", null, Now).TryAnswer("hash", Now.AddMinutes(2)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_wrong_captcha_answer_uses_the_captcha_up()
+    {
+        var captcha = new Captcha("hash", null, Now);
+
+        captcha.TryAnswer("other", Now).Should().BeFalse();
+        captcha.TryAnswer("hash", Now).Should().BeFalse();
     }
 
     private static Account Citizen() => Account.RegisterCitizen(
