@@ -36,8 +36,12 @@ public static class GrpcEdge
 
     public static WebApplication MapGrpcEdge(this WebApplication app)
     {
+        // Every gRPC answer below, including the framework's own, leaves with the contract's error model.
+        app.UseMiddleware<StatusDetailsBackstop>();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestMessageGuard>();
 
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();
