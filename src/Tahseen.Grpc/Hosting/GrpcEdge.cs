@@ -27,6 +27,7 @@ public static class GrpcEdge
         }
 
         services.AddTokenAuthentication();
+        services.AddGrpcRateLimiting(configuration);
 
         var mapping = MappingConfiguration.Create();
         services.AddSingleton(mapping);
@@ -40,6 +41,7 @@ public static class GrpcEdge
         app.UseMiddleware<StatusDetailsBackstop>();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestMessageGuard>();
 
