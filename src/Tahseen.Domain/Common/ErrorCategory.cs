@@ -14,4 +14,7 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
+    DeadlineExceeded,
+    Cancelled,
+    Unimplemented,
 }
