@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Maintenance;
@@ -45,6 +46,9 @@ public static class DependencyInjection
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IPersonalDataLookup>(sp => sp.GetRequiredService<PersonalDataProtector>());
         services.AddSingleton<LookupHashInterceptor>();
+        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        services.AddSingleton<AuditChainHeadLogger>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditChainHeadLogger>());
         services.AddSingleton<PersonalDataRekeyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
         // A ticket loads with three owned collections (messages, notes, history); one joined query would
@@ -57,6 +61,7 @@ public static class DependencyInjection
             .AddInterceptors(
                 sp.GetRequiredService<SqliteConnectionPragmas>(),
                 sp.GetRequiredService<LookupHashInterceptor>(),
+                new AuditChainInterceptor(sp.GetService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>()),
                 sp.GetRequiredService<OutboxSignal>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 

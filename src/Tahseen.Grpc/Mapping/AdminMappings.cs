@@ -1,5 +1,6 @@
 using Mapster;
 using Tahseen.Application.Admin;
+using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
@@ -26,5 +27,12 @@ public sealed class AdminMappings : IRegister
         config.NewConfig<AccountDto, SetAccountStatusResponse>().Map(d => d.Account, s => s);
         config.NewConfig<CategoryDto, CreateCategoryResponse>().Map(d => d.Category, s => s);
         config.NewConfig<CategoryDto, UpdateCategoryResponse>().Map(d => d.Category, s => s);
+
+        config.NewConfig<ListAuditEventsRequest, ListAuditEventsQuery>()
+            .Map(d => d.StartTime, s => s.StartTime == null ? (DateTimeOffset?)null : s.StartTime.ToDateTimeOffset())
+            .Map(d => d.EndTime, s => s.EndTime == null ? (DateTimeOffset?)null : s.EndTime.ToDateTimeOffset());
+        config.NewConfig<AuditEventDto, AuditEvent>().Map(d => d.CreateTime, s => s.CreateTime);
+        config.NewConfig<AuditEventPage, ListAuditEventsResponse>();
+        config.NewConfig<AuditChainReport, VerifyAuditChainResponse>();
     }
 }

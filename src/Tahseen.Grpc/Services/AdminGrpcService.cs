@@ -25,4 +25,10 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<UpdateCategoryResponse> UpdateCategory(UpdateCategoryRequest request, ServerCallContext context) =>
         mapper.Map<UpdateCategoryResponse>(await mediator.Send(mapper.Map<UpdateCategoryCommand>(request), context.CancellationToken));
+
+    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context) =>
+        mapper.Map<ListAuditEventsResponse>(await mediator.Send(mapper.Map<ListAuditEventsQuery>(request), context.CancellationToken));
+
+    public override async Task<VerifyAuditChainResponse> VerifyAuditChain(VerifyAuditChainRequest request, ServerCallContext context) =>
+        mapper.Map<VerifyAuditChainResponse>(await mediator.Send(new VerifyAuditChainQuery(), context.CancellationToken));
 }

@@ -3,6 +3,7 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
+using Tahseen.Domain.Audit;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -36,6 +37,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tahseen.Domain.Audit;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -26,6 +27,9 @@ public interface IApplicationDbContext
     DbSet<SecurityEvent> SecurityEvents { get; }
 
     DbSet<Ticket> Tickets { get; }
+
+    /// <summary>Append-only; lines added here are chained to the log when the unit of work saves.</summary>
+    DbSet<AuditEvent> AuditEvents { get; }
 
     /// <summary>For the few writes that span more than one statement, such as numbering and storing a new ticket.</summary>
     DatabaseFacade Database { get; }

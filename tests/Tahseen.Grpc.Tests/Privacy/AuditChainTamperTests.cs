@@ -1,0 +1,65 @@
+using Grpc.Core;
+using Microsoft.Data.Sqlite;
+using Tahseen.Contracts.V1;
+using Tahseen.Grpc.Tests.Infrastructure;
+using Tahseen.Grpc.Tests.Tickets;
+
+namespace Tahseen.Grpc.Tests.Privacy;
+
+/// <summary>Edits the audit table behind the service's back; its own database, so no other test sees the damage.</summary>
+public sealed class AuditChainTamperTests(TahseenApiFactory factory) : IClassFixture<TahseenApiFactory>
+{
+    private readonly TicketKit _kit = new(factory);
+
+    [Fact]
+    public async Task A_direct_edit_of_one_row_is_named_by_the_chain_check_and_an_unreadable_row_is_a_break_not_an_error()
+    {
+        var citizen = await _kit.CitizenAsync();
+        await _kit.SubmitAsync(citizen);
+        var admin = await _kit.DeskAsync(Role.Admin);
+        var intact = await _kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
+        intact.Intact.Should().BeTrue();
+        intact.FirstBrokenSequence.Should().Be(0);
+        intact.CheckedCount.Should().BeGreaterThan(3);
+
+        var events = await AllEventsAsync(admin);
+        var target = events.OrderBy(e => e.Sequence).Skip(2).First();
+        await ExecuteAsync($"UPDATE audit_events SET Detail = 'nothing happened' WHERE Sequence = {target.Sequence}");
+
+        var edited = await _kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
+        edited.Intact.Should().BeFalse();
+        edited.FirstBrokenSequence.Should().Be(target.Sequence);
+        edited.CheckedCount.Should().Be(target.Sequence);
+
+        var earlier = events.OrderBy(e => e.Sequence).First();
+        await ExecuteAsync($"UPDATE audit_events SET Time = 'not a time' WHERE Sequence = {earlier.Sequence}");
+
+        var unreadable = await _kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
+        unreadable.Intact.Should().BeFalse();
+        unreadable.FirstBrokenSequence.Should().Be(earlier.Sequence);
+    }
+
+    private async Task<List<AuditEvent>> AllEventsAsync(Caller admin)
+    {
+        var all = new List<AuditEvent>();
+        var token = string.Empty;
+        do
+        {
+            var page = await _kit.Admin.ListAuditEventsAsync(new ListAuditEventsRequest { PageSize = 100, PageToken = token }, admin.Options());
+            all.AddRange(page.Events);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return all;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        (await command.ExecuteNonQueryAsync()).Should().Be(1);
+    }
+}
