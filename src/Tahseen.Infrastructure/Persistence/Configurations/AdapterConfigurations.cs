@@ -29,6 +29,7 @@ internal sealed class SandboxSmsMessageConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.MobileNumber).HasMaxLength(16);
         builder.Property(m => m.Body).HasMaxLength(Domain.Notifications.SmsOutboxMessage.MaxBodyLength);
         builder.HasIndex(m => new { m.MobileNumber, m.Id });
+        builder.HasIndex(m => m.Reference).IsUnique();
     }
 }
 
