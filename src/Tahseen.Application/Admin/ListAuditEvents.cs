@@ -47,7 +47,7 @@ public sealed class ListAuditEventsQueryValidator : AbstractValidator<ListAuditE
     }
 }
 
-public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, ICurrentUser user, IKeyedHasher hasher)
     : IRequestHandler<ListAuditEventsQuery, AuditEventPage>
 {
     public async Task<AuditEventPage> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, ICurre
         var action = request.Action?.Trim().ToUpperInvariant();
         var subject = request.SubjectId?.Trim();
         var scope = $"audit|{request.ActorAccountId}|{action}|{subject}|{request.StartTime?.UtcTicks}|{request.EndTime?.UtcTicks}";
-        var after = PageToken.Decode(request.PageToken, scope);
+        var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
 
         var query = db.AuditEvents.AsNoTracking();
@@ -93,7 +93,7 @@ public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, ICurre
         }
 
         var rows = await query.OrderByDescending(e => e.Sequence).Take(size + 1).ToListAsync(cancellationToken);
-        var (page, nextToken) = PageSize.Split(rows, size, scope, e => new PagePosition(e.Time, IdOf(e.Sequence)));
+        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, e => new PagePosition(e.Time, IdOf(e.Sequence)));
         return new AuditEventPage(
             [.. page.Select(e => new AuditEventDto(e.Sequence, e.Time, e.ActorAccountId, e.Action, e.SubjectType, e.SubjectId, e.Detail ?? string.Empty, e.PreviousHash, e.Hash))],
             nextToken);

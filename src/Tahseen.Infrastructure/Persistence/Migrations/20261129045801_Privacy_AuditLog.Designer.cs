@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129043959_Privacy_AuditLog")]
+    [Migration("20261129045801_Privacy_AuditLog")]
     partial class Privacy_AuditLog
     {
         /// <inheritdoc />
@@ -603,7 +603,13 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("MobileNumberHash", "Id");
 
