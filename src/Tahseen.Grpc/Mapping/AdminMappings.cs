@@ -29,8 +29,8 @@ public sealed class AdminMappings : IRegister
         config.NewConfig<CategoryDto, UpdateCategoryResponse>().Map(d => d.Category, s => s);
 
         config.NewConfig<ListAuditEventsRequest, ListAuditEventsQuery>()
-            .Map(d => d.StartTime, s => s.StartTime == null ? (DateTimeOffset?)null : s.StartTime.ToDateTimeOffset())
-            .Map(d => d.EndTime, s => s.EndTime == null ? (DateTimeOffset?)null : s.EndTime.ToDateTimeOffset());
+            .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
+            .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
         config.NewConfig<AuditEventDto, AuditEvent>().Map(d => d.CreateTime, s => s.CreateTime);
         config.NewConfig<AuditEventPage, ListAuditEventsResponse>();
         config.NewConfig<AuditChainReport, VerifyAuditChainResponse>();
