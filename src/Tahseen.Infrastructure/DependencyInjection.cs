@@ -7,6 +7,7 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Maintenance;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.Seeding;
@@ -37,13 +38,19 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxWakeUp>();
+        services.AddSingleton<DomainEventsToOutbox>();
         // A ticket loads with three owned collections (messages, notes, history); one joined query would
         // return their cross product, so collections load in a query each.
         services.AddDbContext<TahseenDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>(), sp.GetRequiredService<OutboxSignal>()));
+            .AddInterceptors(
+                sp.GetRequiredService<SqliteConnectionPragmas>(),
+                sp.GetRequiredService<DomainEventsToOutbox>(),
+                sp.GetRequiredService<OutboxSignal>(),
+                sp.GetRequiredService<OutboxWakeUp>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
@@ -63,8 +70,10 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
         services.AddScoped<ITicketNumbers, TicketNumberSequence>();
-        services.AddSingleton<InProcessTicketEvents>();
-        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<InProcessTicketEvents>());
+        services.AddSingleton<TicketFeed>();
+        services.AddSingleton<ITicketFeed>(sp => sp.GetRequiredService<TicketFeed>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<TicketAutoCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
     }

@@ -136,6 +136,7 @@ public static class EnumMappings
         TicketEventKind.StatusChanged => ProtoTicketEventType.StatusChanged,
         TicketEventKind.MessageAdded => ProtoTicketEventType.MessageAdded,
         TicketEventKind.Assigned => ProtoTicketEventType.Assigned,
+        TicketEventKind.Submitted => ProtoTicketEventType.Submitted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

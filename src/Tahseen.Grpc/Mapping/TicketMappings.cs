@@ -48,7 +48,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketDto, WithdrawTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, RateTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketPage, ListMyTicketsResponse>();
-        config.NewConfig<TicketEvent, WatchTicketResponse>().Map(d => d.EventType, s => EnumMappings.ToProto(s.Kind));
+        config.NewConfig<TicketStreamEvent, WatchTicketResponse>().Map(d => d.EventType, s => EnumMappings.ToProto(s.Kind));
 
         config.NewConfig<ListTicketsRequest, ListTicketsQuery>();
         config.NewConfig<StaffTicketServiceGetTicketRequest, GetStaffTicketQuery>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Security;
@@ -34,6 +35,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options)
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);

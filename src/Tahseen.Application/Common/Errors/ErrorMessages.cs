@@ -64,6 +64,9 @@ public static class ErrorMessages
         ["OTP_ATTEMPTS_EXCEEDED"] = ("تجاوزت عدد المحاولات المسموح بها لهذا الرمز؛ اطلب رمزًا جديدًا.", "Too many wrong attempts for this code; request a new one."),
         ["OTP_RESEND_TOO_SOON"] = ("يرجى الانتظار قبل طلب رمز جديد.", "Please wait before requesting a new code."),
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),
+        ["INSUFFICIENT_SCOPE"] = ("لا يملك حساب الخدمة الصلاحية المطلوبة لهذه العملية.", "The service account was not granted the scope this operation needs."),
+        ["INVALID_CLIENT"] = ("معرف العميل أو كلمة سره غير صحيحة.", "The client id or client secret is not correct."),
+        ["CURSOR_EXPIRED"] = ("لم تعد الأحداث بعد هذا المؤشر محفوظة؛ ابدأ من المؤشر 0.", "The events after this cursor are no longer kept; start again from cursor 0."),
         ["CONCURRENT_UPDATE"] = ("تم تعديل السجل نفسه في الوقت ذاته؛ أعد المحاولة.", "The same record was changed at the same time; try again."),
         ["INTERNAL"] = ("حدث خطأ غير متوقع. رقم المرجع: {0}", "An unexpected error occurred. Reference: {0}"),
     };
