@@ -33,7 +33,7 @@ public sealed class AddInternalNoteCommandHandler(IApplicationDbContext db, ICur
             .Where(a => a.Id == authorId)
             .Select(a => a.FullName)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new TahseenException(ErrorReason.Forbidden);
+            ?? throw new TahseenException(ErrorReason.TokenInvalid);
 
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         ticket.AddInternalNote(authorId, authorName, role, TextInput.Clean(request.Body), clock.GetUtcNow());

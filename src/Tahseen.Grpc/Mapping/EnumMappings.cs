@@ -140,6 +140,16 @@ public static class EnumMappings
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>An unknown or snapshot type maps to no kind, which the validator refuses.</summary>
+    public static TicketEventKind FromProto(ProtoTicketEventType type) => type switch
+    {
+        ProtoTicketEventType.StatusChanged => TicketEventKind.StatusChanged,
+        ProtoTicketEventType.MessageAdded => TicketEventKind.MessageAdded,
+        ProtoTicketEventType.Assigned => TicketEventKind.Assigned,
+        ProtoTicketEventType.Submitted => TicketEventKind.Submitted,
+        _ => default,
+    };
+
     /// <summary>History actions as the contract's stable codes; spelled out so that renaming the enum cannot change them.</summary>
     public static string ToCode(TicketAction action) => action switch
     {
