@@ -6,14 +6,15 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Follows one ticket: first its current state, then an event per status change, public message and
-/// assignment, until the caller cancels. The events are read from the outbox by cursor, so a watcher
-/// sees every committed change whichever process made it. The submitter may watch their own ticket;
-/// staff any ticket.
+/// assignment, until the caller cancels or the ticket reaches a final status (the stream then ends
+/// with OK). The events are read from the outbox by cursor, so a watcher sees every committed change
+/// whichever process made it. The submitter may watch their own ticket; staff any ticket.
 /// </summary>
 [RequireRoles(RoleSets.People)]
 public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketStreamEvent>>;
@@ -62,6 +63,11 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
         using (stream)
         {
             yield return snapshot;
+            if (TicketStateMachine.IsFinal(snapshot.Ticket.Status))
+            {
+                yield break;
+            }
+
             while (!cancellationToken.IsCancellationRequested)
             {
                 var nextCommit = feed.NextCommit;
@@ -77,6 +83,11 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                     if (ticketEvent.Version > snapshot.Version && ticketEvent.Kind != TicketEventKind.Submitted)
                     {
                         yield return ticketEvent;
+                        if (TicketStateMachine.IsFinal(ticketEvent.Ticket.Status))
+                        {
+                            // Nothing can happen to a closed, withdrawn or rejected ticket: the watch is over.
+                            yield break;
+                        }
                     }
                 }
 

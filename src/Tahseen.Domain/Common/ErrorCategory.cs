@@ -15,4 +15,7 @@ public enum ErrorCategory
     ResourceExhausted,
     Aborted,
     OutOfRange,
+    DeadlineExceeded,
+    Cancelled,
+    Unimplemented,
 }

@@ -86,7 +86,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 3)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignInCount")
@@ -94,19 +99,29 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 1)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -150,9 +165,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId")
+                    b.HasIndex("MobileNumberHash");
+
+                    b.HasIndex("NationalIdHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id");
+                        .HasDatabaseName("ux_accounts_national_id_hash");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -183,8 +200,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
 
                     b.HasKey("Id");
 
@@ -215,20 +232,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
@@ -352,8 +369,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -367,7 +384,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -378,7 +400,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
@@ -516,38 +538,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
-                {
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameAr")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MobileNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NationalId");
-
-                    b.ToTable("registry_persons", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -575,20 +565,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Id");
+                    b.HasIndex("MobileNumberHash", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });
