@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129044741_Outbox_Events")]
+    [Migration("20261129050425_Outbox_Events")]
     partial class Outbox_Events
     {
         /// <inheritdoc />
@@ -584,7 +584,13 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("MobileNumberHash", "Id");
 
