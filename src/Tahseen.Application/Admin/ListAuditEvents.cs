@@ -7,10 +7,12 @@ using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Audit;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Admin;
 
 /// <summary>The audit log, newest first, a page at a time; every filter is optional.</summary>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record ListAuditEventsQuery(
     int PageSize,
     string? PageToken,
@@ -47,12 +49,11 @@ public sealed class ListAuditEventsQueryValidator : AbstractValidator<ListAuditE
     }
 }
 
-public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, ICurrentUser user, IKeyedHasher hasher)
+public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, IKeyedHasher hasher)
     : IRequestHandler<ListAuditEventsQuery, AuditEventPage>
 {
     public async Task<AuditEventPage> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var action = request.Action?.Trim().ToUpperInvariant();
         var subject = request.SubjectId?.Trim();
         var scope = $"audit|{request.ActorAccountId}|{action}|{subject}|{request.StartTime?.UtcTicks}|{request.EndTime?.UtcTicks}";
