@@ -14,4 +14,7 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
+
+    /// <summary>A system this service depends on cannot answer now; the same call may succeed later.</summary>
+    Unavailable,
 }

@@ -73,6 +73,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
 
+    // Another agency's system did not answer; never read as "not eligible".
+    public static readonly ErrorReason CivilRegistryUnavailable = new("CIVIL_REGISTRY_UNAVAILABLE", ErrorCategory.Unavailable);
+
     /// <summary>Every reason declared above, in declaration order.</summary>
     public static IReadOnlyList<ErrorReason> All { get; } = typeof(ErrorReason)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

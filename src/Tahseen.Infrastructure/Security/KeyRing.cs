@@ -17,6 +17,9 @@ public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFact
     private const string SigningKeyName = "signing-key";
     private const string HashKeyName = "hash-key";
 
+    /// <summary>The names under which Development keeps the keys it generated.</summary>
+    public static readonly IReadOnlyList<string> GeneratedKeyNames = [SigningKeyName, HashKeyName];
+
     private readonly Lazy<(byte[] Signing, byte[] Hash)> _keys = new(() => Load(options.Value, scopes));
 
     public byte[] SigningKey => _keys.Value.Signing;
@@ -55,13 +58,6 @@ public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFact
                 }
             }
         }
-    }
-
-    /// <summary>Throws unless both keys are configured and long enough; Production calls this at start-up.</summary>
-    public static void RequireConfiguredKeys(SecurityOptions settings)
-    {
-        Decode(settings.SigningKey, "Security:SigningKey");
-        Decode(settings.HashKey, "Security:HashKey");
     }
 
     private static (byte[] Signing, byte[] Hash) Load(SecurityOptions settings, IServiceScopeFactory scopes)

@@ -68,7 +68,7 @@ public sealed partial class SmsOutboxDispatcher(
 
             try
             {
-                await sender.SendAsync(message.MobileNumber, message.Body, cancellationToken);
+                await sender.SendAsync(message.MobileNumber, message.Body, message.Id.ToString(), cancellationToken);
                 message.MarkSent(clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -65,6 +65,7 @@ public static class ErrorMessages
         ["OTP_RESEND_TOO_SOON"] = ("يرجى الانتظار قبل طلب رمز جديد.", "Please wait before requesting a new code."),
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),
         ["CONCURRENT_UPDATE"] = ("تم تعديل السجل نفسه في الوقت ذاته؛ أعد المحاولة.", "The same record was changed at the same time; try again."),
+        ["CIVIL_REGISTRY_UNAVAILABLE"] = ("تعذّر الوصول إلى السجل المدني حاليًا؛ حاول بعد قليل.", "The civil registry cannot be reached right now; try again shortly."),
         ["INTERNAL"] = ("حدث خطأ غير متوقع. رقم المرجع: {0}", "An unexpected error occurred. Reference: {0}"),
     };
 

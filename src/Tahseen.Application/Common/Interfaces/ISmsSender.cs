@@ -4,5 +4,7 @@ namespace Tahseen.Application.Common.Interfaces;
 public interface ISmsSender
 {
     /// <param name="mobileNumber">E.164.</param>
-    Task SendAsync(string mobileNumber, string body, CancellationToken cancellationToken);
+    /// <param name="body">The text as the person reads it.</param>
+    /// <param name="reference">Stable for one message across every attempt, so a gateway sends a resend only once.</param>
+    Task SendAsync(string mobileNumber, string body, string reference, CancellationToken cancellationToken);
 }

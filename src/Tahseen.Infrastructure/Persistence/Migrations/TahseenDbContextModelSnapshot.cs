@@ -37,6 +37,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tahseen.Infrastructure.Persistence;
+
+/// <summary>
+/// An online, consistent copy of the SQLite database: <c>VACUUM INTO</c> reads one snapshot (WAL
+/// lets writers go on meanwhile) and writes a compact, self-contained file. Every transaction
+/// committed before the copy started is in it; nothing half-written is.
+/// </summary>
+public static class DatabaseBackup
+{
+    public static async Task BackupToAsync(this IServiceProvider services, string path, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(path);
+        if (File.Exists(target))
+        {
+            throw new IOException($"{target} already exists; a backup never overwrites a file.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using Tahseen.Application.Common.Interfaces;
+
+namespace Tahseen.Infrastructure.Sms;
+
+/// <summary>
+/// The operator's SMS gateway over HTTP. Any 2xx means the gateway took the message; anything else
+/// throws, and the outbox retries later with the same reference, which the gateway deduplicates.
+/// </summary>
+public sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options) : ISmsSender
+{
+    public async Task SendAsync(string mobileNumber, string body, string reference, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Http;
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
+        {
+            Content = JsonContent.Create(new GatewayMessage(mobileNumber, body, reference, settings.SenderName)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The SMS gateway answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+    }
+
+    private sealed record GatewayMessage(string To, string Body, string Reference, string Sender);
+}
