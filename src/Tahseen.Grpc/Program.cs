@@ -13,14 +13,21 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-builder.AddTelemetry();
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddGrpcEdge(builder.Configuration, builder.Environment);
-builder.Services.AddHttpEdge(builder.Environment);
-builder.Services.AddProbes();
-
-var app = builder.Build();
+WebApplication app;
+try
+{
+    builder.AddTelemetry();
+    builder.Services.AddApplication();
+    builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddGrpcEdge(builder.Configuration, builder.Environment);
+    builder.Services.AddHttpEdge(builder.Environment);
+    builder.Services.AddProbes();
+    app = builder.Build();
+}
+catch (SettingsException exception)
+{
+    return HostRunner.RefuseBeforeBuild(exception);
+}
 
 return await app.RunAsync(invocation);
 

@@ -7,12 +7,13 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Follows one ticket: first its current state, then an event per status change, public message and
-/// assignment, until the caller cancels. The submitter may watch their own ticket; staff any ticket.
+/// assignment, until the caller cancels or the ticket reaches a final status (the stream then ends with OK). The submitter may watch their own ticket; staff any ticket.
 /// </summary>
 public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketEvent>>;
 
@@ -57,6 +58,11 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
         using (subscription)
         {
             yield return snapshot;
+            if (TicketStateMachine.IsFinal(snapshot.Ticket.Status))
+            {
+                yield break;
+            }
+
             while (await WaitForEventsAsync(subscription.Events, cancellationToken))
             {
                 while (subscription.Events.TryRead(out var ticketEvent))
@@ -64,6 +70,11 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                     if (ticketEvent.Version > snapshot.Version)
                     {
                         yield return ticketEvent;
+                        if (TicketStateMachine.IsFinal(ticketEvent.Ticket.Status))
+                        {
+                            // Nothing can happen to a closed, withdrawn or rejected ticket: the watch is over.
+                            yield break;
+                        }
                     }
                 }
             }

@@ -14,6 +14,9 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
+    DeadlineExceeded,
+    Cancelled,
+    Unimplemented,
 
     /// <summary>A system this service depends on cannot answer now; the same call may succeed later.</summary>
     Unavailable,

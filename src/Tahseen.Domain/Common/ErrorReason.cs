@@ -31,6 +31,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason FieldHasControlCharacters = new("FIELD_HAS_CONTROL_CHARACTERS", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason ValueOutOfRange = new("VALUE_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason PageTokenInvalid = new("PAGE_TOKEN_INVALID", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason MalformedRequest = new("MALFORMED_REQUEST", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason TimestampOutOfRange = new("TIMESTAMP_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason TextHasBidiControls = new("TEXT_HAS_BIDI_CONTROLS", ErrorCategory.InvalidArgument);
 
     // State of the world does not allow the request.
     public static readonly ErrorReason MobileNotOwned = new("MOBILE_NOT_OWNED", ErrorCategory.FailedPrecondition);
@@ -41,6 +44,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason TermsVersionMismatch = new("TERMS_VERSION_MISMATCH", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason InvalidTicketTransition = new("INVALID_TICKET_TRANSITION", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CategoryInactive = new("CATEGORY_INACTIVE", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
     public static readonly ErrorReason AccountExists = new("ACCOUNT_EXISTS", ErrorCategory.AlreadyExists);
@@ -69,9 +73,15 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason OtpAttemptsExceeded = new("OTP_ATTEMPTS_EXCEEDED", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason OtpResendTooSoon = new("OTP_RESEND_TOO_SOON", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason RateLimited = new("RATE_LIMITED", ErrorCategory.ResourceExhausted);
+    public static readonly ErrorReason MessageTooLarge = new("MESSAGE_TOO_LARGE", ErrorCategory.ResourceExhausted);
 
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
+
+    // The call itself ended or was addressed wrongly, before or outside any use case.
+    public static readonly ErrorReason DeadlineExceeded = new("DEADLINE_EXCEEDED", ErrorCategory.DeadlineExceeded);
+    public static readonly ErrorReason Cancelled = new("CANCELLED", ErrorCategory.Cancelled);
+    public static readonly ErrorReason MethodNotFound = new("METHOD_NOT_FOUND", ErrorCategory.Unimplemented);
 
     // Another agency's system did not answer; never read as "not eligible".
     public static readonly ErrorReason CivilRegistryUnavailable = new("CIVIL_REGISTRY_UNAVAILABLE", ErrorCategory.Unavailable);

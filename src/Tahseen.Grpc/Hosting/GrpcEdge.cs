@@ -23,6 +23,7 @@ public static class GrpcEdge
         }
 
         services.AddTokenAuthentication();
+        services.AddGrpcRateLimiting(configuration);
 
         var mapping = MappingConfiguration.Create();
         services.AddSingleton(mapping);
@@ -32,8 +33,13 @@ public static class GrpcEdge
 
     public static WebApplication MapGrpcEdge(this WebApplication app)
     {
+        // Every gRPC answer below, including the framework's own, leaves with the contract's error model.
+        app.UseMiddleware<StatusDetailsBackstop>();
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestMessageGuard>();
 
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();

@@ -46,6 +46,16 @@ public static partial class HostRunner
         return 0;
     }
 
+    /// <summary>
+    /// A setting read while the host is being put together (before logging exists) was refused:
+    /// the same one line, on standard error.
+    /// </summary>
+    public static int RefuseBeforeBuild(SettingsException exception)
+    {
+        Console.Error.WriteLine($"crit: Tahseen.Startup Start-up refused: {exception.Message}");
+        return RefusedExitCode;
+    }
+
     /// <summary>Binds and validates every options class registered with <c>ValidateOnStart</c>.</summary>
     public static void ValidateSettings(IServiceProvider services)
     {
@@ -74,4 +84,15 @@ public static partial class HostRunner
 }
 
 /// <summary>A setting is missing or has a value the service cannot run with.</summary>
-public sealed class SettingsException(string message, Exception inner) : Exception(message, inner);
+public sealed class SettingsException : InvalidOperationException
+{
+    public SettingsException(string message)
+        : base(message)
+    {
+    }
+
+    public SettingsException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
