@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Observability;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
@@ -22,6 +23,19 @@ public sealed class ResolveTicketCommandHandler(DeskChanges desk) : IRequestHand
     public Task<StaffTicketDto> Handle(ResolveTicketCommand request, CancellationToken cancellationToken)
     {
         var body = TextInput.Clean(request.Body);
-        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Resolve(staffId, role, body, now), TicketNotice.Resolved, cancellationToken);
+        return RecordAsync(desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Resolve(staffId, role, body, now), TicketNotice.Resolved, cancellationToken));
+    }
+
+    private static async Task<StaffTicketDto> RecordAsync(Task<StaffTicketDto> resolving)
+    {
+        var resolved = await resolving;
+        var type = new KeyValuePair<string, object?>("type", resolved.Ticket.Type.ToString());
+        TahseenMetrics.TicketsResolved.Add(1, type);
+        if (resolved.Ticket.UpdateTime > resolved.Ticket.DueTime)
+        {
+            TahseenMetrics.TicketsBreached.Add(1, type);
+        }
+
+        return resolved;
     }
 }

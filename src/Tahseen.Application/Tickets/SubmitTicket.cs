@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Observability;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
@@ -88,6 +89,7 @@ public sealed class SubmitTicketCommandHandler(
             return Replay(winner, fingerprint);
         }
 
+        TahseenMetrics.TicketsSubmitted.Add(1, new KeyValuePair<string, object?>("type", type.ToString()));
         return TicketViews.ToPublic(ticket);
     }
 

@@ -17,9 +17,9 @@ public static class GrpcEdge
             options.EnableDetailedErrors = false;
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
-        if (environment.IsDevelopment())
+        if (Reflection.IsEnabled(configuration, environment))
         {
-            services.AddGrpcReflection();
+            services.AddReflection();
         }
 
         services.AddTokenAuthentication();
@@ -50,7 +50,7 @@ public static class GrpcEdge
             app.MapGrpcService<SandboxGrpcService>();
         }
 
-        if (app.Environment.IsDevelopment())
+        if (Reflection.IsEnabled(app.Configuration, app.Environment))
         {
             app.MapGrpcReflectionService();
         }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
 
@@ -100,6 +101,21 @@ public sealed class JsonHttpTests(TahseenApiFactory factory) : IClassFixture<Tah
 
         await health.CheckAsync(new HealthCheckRequest { Service = "tahseen.v1.NoSuchService" }).ResponseAsync
             .FailsWith(StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reflection_describes_the_error_details_so_generic_clients_decode_them()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(factory.CreateChannel());
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "google.rpc.ErrorInfo" });
+        await call.RequestStream.CompleteAsync();
+        (await call.ResponseStream.MoveNext(CancellationToken.None)).Should().BeTrue();
+
+        var files = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(bytes => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes).Name);
+        files.Should().Contain("google/rpc/error_details.proto");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class TahseenMetrics
     /// <summary>Resolutions that came after the ticket's due time.</summary>
     public static readonly Counter<long> TicketsBreached = Meter.CreateCounter<long>("tahseen.tickets.breached", "{ticket}", "Tickets resolved after their due time, by type");
 
-    public static readonly Counter<long> CodesSent = Meter.CreateCounter<long>("tahseen.otp.sent", "{code}", "One-time codes issued, by purpose");
+    public static readonly Counter<long> CodesSent = Meter.CreateCounter<long>("tahseen.otp.sent", "{code}", "One-time codes handed to the SMS gateway");
 
     public static readonly Counter<long> LoginsThrottled = Meter.CreateCounter<long>("tahseen.logins.throttled", "{login}", "Sign-ins refused by throttling or lockout, by reason");
 }
