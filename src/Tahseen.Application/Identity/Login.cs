@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Registration;
 using Tahseen.Domain.Common;
@@ -26,7 +27,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 /// a wrong password fail alike and take about as long. Five wrong passwords in a row lock the account.
 /// </summary>
 public sealed class LoginCommandHandler(
-    IApplicationDbContext db, IPasswordHasher passwords, OneTimeCodes codes, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, IPersonalDataLookup lookup, IPasswordHasher passwords, OneTimeCodes codes, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<LoginCommand, OtpSentDto>
 {
     public async Task<OtpSentDto> Handle(LoginCommand request, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ public sealed class LoginCommandHandler(
     {
         if (NationalId.TryParse(login, out var nationalId))
         {
-            return db.Accounts.FirstOrDefaultAsync(a => a.NationalId == nationalId.Value, cancellationToken);
+            return db.Accounts.Matching(lookup.NationalId(nationalId.Value)).FirstOrDefaultAsync(cancellationToken);
         }
 
         var normalized = login.ToLowerInvariant();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
@@ -11,7 +12,7 @@ namespace Tahseen.Application.Identity;
 /// Issues and checks one-time codes: a CSPRNG code, kept only as a keyed hash bound to its challenge,
 /// sent through the SMS outbox in the caller's transaction, at most 5 a mobile an hour.
 /// </summary>
-public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, TimeProvider clock)
+public sealed class OneTimeCodes(IApplicationDbContext db, IPersonalDataLookup lookup, IKeyedHasher hasher, TimeProvider clock)
 {
     public const int MaxCodesPerMobilePerHour = 5;
 
@@ -20,9 +21,9 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, 
     {
         var now = clock.GetUtcNow();
         var hourAgo = now.AddHours(-1);
-        var sentThisHour = await db.SmsOutbox.CountAsync(
-            m => m.MobileNumber == challenge.MobileNumber && m.Kind == SmsKind.OneTimeCode && m.CreateTime > hourAgo,
-            cancellationToken);
+        var sentThisHour = await db.SmsOutbox
+            .Matching(lookup.MobileNumber(challenge.MobileNumber))
+            .CountAsync(m => m.Kind == SmsKind.OneTimeCode && m.CreateTime > hourAgo, cancellationToken);
         if (sentThisHour >= MaxCodesPerMobilePerHour)
         {
             throw new TahseenException(ErrorReason.RateLimited);

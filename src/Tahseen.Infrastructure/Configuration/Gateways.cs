@@ -34,6 +34,8 @@ public static class Gateways
 
     public static IServiceCollection AddCivilRegistry(this IServiceCollection services, IConfiguration configuration)
     {
+        // The shipped sample persons stay available to the sandbox's identity listing whichever registry answers look-ups.
+        services.AddSingleton<EmbeddedCivilRegistry>();
         if (configuration[$"{CivilRegistryOptions.SectionName}:{nameof(CivilRegistryOptions.Provider)}"] == CivilRegistryOptions.HttpProvider)
         {
             services.AddMemoryCache();
@@ -46,7 +48,7 @@ public static class Gateways
         }
         else
         {
-            services.AddScoped<ICivilRegistry, EmbeddedCivilRegistry>();
+            services.AddSingleton<ICivilRegistry>(sp => sp.GetRequiredService<EmbeddedCivilRegistry>());
         }
 
         return services;

@@ -30,17 +30,12 @@ public static class SettingsRegistration
             .Validate<IHostEnvironment>(
                 (o, env) => env.IsDevelopment() || !o.GenerateMissingKeys,
                 "Security:GenerateMissingKeys is for Development only; configure Security:SigningKey and Security:HashKey")
-            .Validate<IHostEnvironment>(
-                (o, env) => KeyProblem(o.SigningKey, o.GenerateMissingKeys && env.IsDevelopment()) is null,
-                "Security:SigningKey must be base64 of at least 32 bytes (make one: openssl rand -base64 32)")
-            .Validate<IHostEnvironment>(
-                (o, env) => KeyProblem(o.HashKey, o.GenerateMissingKeys && env.IsDevelopment()) is null,
-                "Security:HashKey must be base64 of at least 32 bytes (make one: openssl rand -base64 32)")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience),
                 "Security:Issuer and Security:Audience must not be empty")
             .Validate(o => o.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && o.AccessTokenLifetime <= TimeSpan.FromHours(12),
                 "Security:AccessTokenLifetime must be between 00:01:00 and 12:00:00")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, ConfiguredKeysValidation>();
 
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName))
             .Validate<IHostEnvironment>(
@@ -85,23 +80,34 @@ public static class SettingsRegistration
         return services;
     }
 
-    /// <summary>Null when the key is usable (or may be generated); otherwise what is wrong with it.</summary>
-    private static string? KeyProblem(string? base64, bool mayBeGenerated)
-    {
-        if (base64 is null)
-        {
-            return mayBeGenerated ? null : "missing";
-        }
-
-        var buffer = new byte[base64.Length];
-        return !Convert.TryFromBase64String(base64, buffer, out var length) ? "not base64"
-            : length < KeyRing.MinKeyBytes ? "too short"
-            : null;
-    }
-
     private static bool IsWorkingDays(int days) => days is >= 1 and <= 60;
 
     private static bool IsGatewayTimeout(TimeSpan timeout) => timeout >= TimeSpan.FromSeconds(1) && timeout <= TimeSpan.FromMinutes(5);
 
     private static bool IsHttpUrl(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// Unless Development may generate them, every key must be configured and well-formed: signing,
+    /// hash, and the personal-data and lookup key sets (their ids, sizes and active key).
+    /// </summary>
+    private sealed class ConfiguredKeysValidation(IHostEnvironment environment) : IValidateOptions<SecurityOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SecurityOptions options)
+        {
+            if (environment.IsDevelopment() && options.GenerateMissingKeys)
+            {
+                return ValidateOptionsResult.Success;
+            }
+
+            try
+            {
+                KeyRing.RequireConfiguredKeys(options);
+                return ValidateOptionsResult.Success;
+            }
+            catch (InvalidOperationException exception)
+            {
+                return ValidateOptionsResult.Fail($"{exception.Message} (make a key: openssl rand -base64 32)");
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,5 +23,13 @@ public static class DatabaseBackup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
         await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+
+        // The copy comes out in rollback-journal mode; put it in WAL as the service runs it, so it can
+        // be put in place as it is (a read-only first open, as EF Core's existence check does, cannot switch it).
+        await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await copy.OpenAsync(cancellationToken);
+        await using var walMode = copy.CreateCommand();
+        walMode.CommandText = "PRAGMA journal_mode = WAL;";
+        await walMode.ExecuteNonQueryAsync(cancellationToken);
     }
 }

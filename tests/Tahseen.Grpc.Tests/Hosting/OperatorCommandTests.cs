@@ -80,7 +80,7 @@ public sealed class OperatorCommandTests
             ticket.Ticket.TicketId.Should().Be(ticketId);
         }
 
-        await using var copy = new SqliteConnection($"Data Source={backupPath};Mode=ReadOnly");
+        await using var copy = new SqliteConnection($"Data Source={backupPath}");
         await copy.OpenAsync();
         await using var check = copy.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";

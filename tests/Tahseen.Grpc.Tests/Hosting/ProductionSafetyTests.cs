@@ -14,8 +14,7 @@ public sealed class ProductionSafetyTests
     public async Task Production_with_keys_serves_without_the_sandbox()
     {
         using var factory = Production(
-            ("Security:SigningKey", Key), ("Security:HashKey", Key), ("Database:MigrateOnStart", "true"),
-            ("Sms:AllowSandboxSender", "1"), ("CivilRegistry:AllowEmbedded", "1"));
+            [.. AllKeys, ("Database:MigrateOnStart", "true"), ("Sms:AllowSandboxSender", "1"), ("CivilRegistry:AllowEmbedded", "1")]);
         var sandbox = new SandboxService.SandboxServiceClient(factory.CreateChannel());
 
         var error = await sandbox.ListSandboxAccountsAsync(new ListSandboxAccountsRequest()).FailsWith(StatusCode.Unimplemented);
@@ -31,6 +30,13 @@ public sealed class ProductionSafetyTests
 
         await sandbox.ListSandboxAccountsAsync(new ListSandboxAccountsRequest()).ResponseAsync.FailsWith(StatusCode.Unimplemented);
     }
+
+    private static readonly (string Key, string Value)[] AllKeys =
+    [
+        ("Security:SigningKey", Key), ("Security:HashKey", Key),
+        ("Security:DataKeys:0:Id", "k1"), ("Security:DataKeys:0:Key", Key),
+        ("Security:LookupKeys:0:Id", "h1"), ("Security:LookupKeys:0:Key", Key),
+    ];
 
     private static TahseenApiFactory Production(params (string Key, string Value)[] settings) =>
         new()

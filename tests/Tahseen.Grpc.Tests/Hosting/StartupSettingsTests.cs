@@ -19,6 +19,8 @@ public sealed class StartupSettingsTests
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKey", "bm90LWEta2V5", "Security:SigningKey")]
     [InlineData("Production", "Security__GenerateMissingKeys", "true", "Security:GenerateMissingKeys")]
+    [InlineData("Production", "Security__DataKeys__0__Key", "AAAAAAAAAAAAAAAAAAAAAA==", "Security:DataKeys:0:Key must be")]
+    [InlineData("Production", "Security__LookupKeys__0__Id", "not an id!", "Security:LookupKeys:0:Id")]
     [InlineData("Production", "Sms__Provider", "Sandbox", "Sms:Provider")]
     [InlineData("Production", "CivilRegistry__Http__Url", "not a url", "CivilRegistry:Http:Url")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string environment, string name, string value, string setting)
@@ -31,6 +33,22 @@ public sealed class StartupSettingsTests
         exitCode.Should().Be(1);
         lines.Should().ContainSingle().Which.Should().Contain("Start-up refused").And.Contain(setting);
         lines[0].Should().NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("Security__SigningKey", "Security:SigningKey")]
+    [InlineData("Security__DataKeys__0__Key", "Security:DataKeys")]
+    [InlineData("Security__LookupKeys__0__Key", "Security:LookupKeys")]
+    public async Task Production_refuses_to_start_without_a_key(string missing, string setting)
+    {
+        var settings = ProductionReady("Production");
+        settings.Remove(missing);
+        settings.Remove(missing.Replace("__Key", "__Id", StringComparison.Ordinal));
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        lines.Should().ContainSingle().Which.Should().Contain("Start-up refused").And.Contain(setting);
     }
 
     [Fact]
@@ -71,6 +89,10 @@ public sealed class StartupSettingsTests
         ["ConnectionStrings__Tahseen"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"tahseen-proc-{Guid.NewGuid():N}.db")}",
         ["Security__SigningKey"] = Key,
         ["Security__HashKey"] = Key,
+        ["Security__DataKeys__0__Id"] = "d1",
+        ["Security__DataKeys__0__Key"] = Key,
+        ["Security__LookupKeys__0__Id"] = "h1",
+        ["Security__LookupKeys__0__Key"] = Key,
         ["Sms__Provider"] = "Http",
         ["Sms__Http__Url"] = "http://127.0.0.1:9/sms",
         ["Sms__Http__ApiKey"] = "sms-key",

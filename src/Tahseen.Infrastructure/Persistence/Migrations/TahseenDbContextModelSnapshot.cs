@@ -26,7 +26,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 3)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignInCount")
@@ -34,8 +39,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
@@ -45,11 +50,21 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 1)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -93,9 +108,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId")
+                    b.HasIndex("MobileNumberHash");
+
+                    b.HasIndex("NationalIdHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id");
+                        .HasDatabaseName("ux_accounts_national_id_hash");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -126,8 +143,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
 
                     b.HasKey("Id");
 
@@ -158,20 +175,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
@@ -295,8 +312,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -310,7 +327,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -321,7 +343,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
@@ -459,38 +481,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
-                {
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameAr")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MobileNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NationalId");
-
-                    b.ToTable("registry_persons", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -518,20 +508,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Id");
+                    b.HasIndex("MobileNumberHash", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });
