@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
 
@@ -11,12 +12,18 @@ namespace Tahseen.Infrastructure.Sms;
 /// </summary>
 public sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options) : ISmsSender
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task SendAsync(string mobileNumber, string body, string reference, CancellationToken cancellationToken)
     {
         var settings = options.Value.Http;
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
         {
-            Content = JsonContent.Create(new GatewayMessage(mobileNumber, body, reference, settings.SenderName)),
+            // A buffered body with a Content-Length: gateways do not all accept chunked requests.
+            Content = new StringContent(
+                JsonSerializer.Serialize(new GatewayMessage(mobileNumber, body, reference, settings.SenderName), Json),
+                Encoding.UTF8,
+                "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
         using var response = await http.SendAsync(request, cancellationToken);

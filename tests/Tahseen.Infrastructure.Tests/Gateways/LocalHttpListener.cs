@@ -17,8 +17,8 @@ public sealed class LocalHttpListener : IAsyncDisposable
 
     private LocalHttpListener(WebApplication app) => _app = app;
 
-    /// <summary>Every request received, in order: method, path, authorization header, body.</summary>
-    public ConcurrentQueue<(string Method, string Path, string? Authorization, string Body)> Requests { get; } = new();
+    /// <summary>Every request received, in order: method, path, authorization header, declared length, body.</summary>
+    public ConcurrentQueue<(string Method, string Path, string? Authorization, long? ContentLength, string Body)> Requests { get; } = new();
 
     /// <summary>What to answer once the script is used up.</summary>
     public Func<HttpContext, Task> Otherwise { get; set; } = context =>
@@ -72,7 +72,7 @@ public sealed class LocalHttpListener : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        Requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), body));
+        Requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? string.Empty, context.Request.Headers.Authorization.ToString(), context.Request.ContentLength, body));
         var answer = _script.TryDequeue(out var next) ? next : Otherwise;
         try
         {
