@@ -44,7 +44,7 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IPersonalDataLookup l
     /// </summary>
     public async Task VerifyAsync(OtpChallenge challenge, string code, CancellationToken cancellationToken)
     {
-        var outcome = challenge.Verify(HashOf(challenge, code.Trim()), clock.GetUtcNow());
+        var outcome = challenge.Verify(HashOf(challenge, Digits.ToAscii(code.Trim())), clock.GetUtcNow());
         if (outcome == OtpVerification.Accepted)
         {
             return;

@@ -14,14 +14,14 @@ public sealed class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task SendAsync(string mobileNumber, string body, string reference, CancellationToken cancellationToken)
+    public async Task SendAsync(Guid reference, string mobileNumber, string body, CancellationToken cancellationToken)
     {
         var settings = options.Value.Http;
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
         {
             // A buffered body with a Content-Length: gateways do not all accept chunked requests.
             Content = new StringContent(
-                JsonSerializer.Serialize(new GatewayMessage(mobileNumber, body, reference, settings.SenderName), Json),
+                JsonSerializer.Serialize(new GatewayMessage(mobileNumber, body, reference.ToString(), settings.SenderName), Json),
                 Encoding.UTF8,
                 "application/json"),
         };

@@ -70,7 +70,7 @@ public sealed partial class SmsOutboxDispatcher(
 
             try
             {
-                await sender.SendAsync(message.MobileNumber, message.Body, message.Id.ToString(), cancellationToken);
+                await sender.SendAsync(message.Id, message.MobileNumber, message.Body, cancellationToken);
                 message.MarkSent(clock.GetUtcNow());
                 if (message.Kind == SmsKind.OneTimeCode)
                 {

@@ -7,6 +7,12 @@ namespace Tahseen.Infrastructure.Tests.Gateways;
 
 public sealed class HttpSmsSenderTests : IAsyncLifetime
 {
+    private static readonly Guid Reference1 = Guid.NewGuid();
+    private static readonly Guid Reference2 = Guid.NewGuid();
+    private static readonly Guid Reference3 = Guid.NewGuid();
+    private static readonly Guid Reference4 = Guid.NewGuid();
+    private static readonly Guid Reference5 = Guid.NewGuid();
+
     private LocalHttpListener _gateway = null!;
     private ServiceProvider _services = null!;
 
@@ -29,7 +35,7 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
     {
         _gateway.ThenStatus(202);
 
-        await Sender.SendAsync("+966500000001", "رمز التحقق 123456", "ref-1", CancellationToken.None);
+        await Sender.SendAsync(Reference1, "+966500000001", "رمز التحقق 123456", CancellationToken.None);
 
         var request = _gateway.Requests.Should().ContainSingle().Subject;
         request.Method.Should().Be("POST");
@@ -39,7 +45,7 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
         var json = JsonDocument.Parse(request.Body).RootElement;
         json.GetProperty("to").GetString().Should().Be("+966500000001");
         json.GetProperty("body").GetString().Should().Be("رمز التحقق 123456");
-        json.GetProperty("reference").GetString().Should().Be("ref-1");
+        json.GetProperty("reference").GetString().Should().Be(Reference1.ToString());
         json.GetProperty("sender").GetString().Should().Be("CivilAffair");
     }
 
@@ -48,11 +54,11 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
     {
         _gateway.ThenStatus(503).ThenStatus(200);
 
-        await Sender.SendAsync("+966500000001", "body", "ref-2", CancellationToken.None);
+        await Sender.SendAsync(Reference2, "+966500000001", "body", CancellationToken.None);
 
         _gateway.Requests.Should().HaveCount(2);
         _gateway.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("reference").GetString())
-            .Should().AllBe("ref-2");
+            .Should().AllBe(Reference2.ToString());
     }
 
     [Fact]
@@ -64,7 +70,7 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
             return Task.CompletedTask;
         };
 
-        await FluentActions.Awaiting(() => Sender.SendAsync("+966500000001", "body", "ref-3", CancellationToken.None))
+        await FluentActions.Awaiting(() => Sender.SendAsync(Reference3, "+966500000001", "body", CancellationToken.None))
             .Should().ThrowAsync<HttpRequestException>();
         _gateway.Requests.Should().HaveCount(3, "one attempt and two retries");
     }
@@ -74,7 +80,7 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
     {
         _gateway.ThenStatus(400);
 
-        await FluentActions.Awaiting(() => Sender.SendAsync("+966500000001", "body", "ref-4", CancellationToken.None))
+        await FluentActions.Awaiting(() => Sender.SendAsync(Reference4, "+966500000001", "body", CancellationToken.None))
             .Should().ThrowAsync<HttpRequestException>();
         _gateway.Requests.Should().ContainSingle();
     }
@@ -85,7 +91,7 @@ public sealed class HttpSmsSenderTests : IAsyncLifetime
         _gateway.Otherwise = context => Task.Delay(Timeout.Infinite, context.RequestAborted);
         await using var impatient = Services(timeout: "00:00:01");
 
-        await FluentActions.Awaiting(() => impatient.GetRequiredService<ISmsSender>().SendAsync("+966500000001", "body", "ref-5", CancellationToken.None))
+        await FluentActions.Awaiting(() => impatient.GetRequiredService<ISmsSender>().SendAsync(Reference5, "+966500000001", "body", CancellationToken.None))
             .Should().ThrowAsync<Polly.Timeout.TimeoutRejectedException>();
     }
 
