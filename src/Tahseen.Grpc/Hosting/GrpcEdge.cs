@@ -45,6 +45,7 @@ public static class GrpcEdge
         app.MapGrpcService<TicketGrpcService>();
         app.MapGrpcService<StaffTicketGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<IntegrationGrpcService>();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
             app.MapGrpcService<SandboxGrpcService>();

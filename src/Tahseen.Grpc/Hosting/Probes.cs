@@ -22,6 +22,7 @@ public static class Probes
     public static readonly IReadOnlyList<string> ServedServices =
     [
         "tahseen.v1.IdentityService", "tahseen.v1.TicketService", "tahseen.v1.StaffTicketService", "tahseen.v1.AdminService",
+        "tahseen.v1.IntegrationService",
     ];
 
     public static IServiceCollection AddProbes(this IServiceCollection services)

@@ -37,7 +37,7 @@ public static class Reflection
     {
         Google.Protobuf.Reflection.ServiceDescriptor[] served =
         [
-            IdentityService.Descriptor, TicketService.Descriptor, StaffTicketService.Descriptor, AdminService.Descriptor,
+            IdentityService.Descriptor, TicketService.Descriptor, StaffTicketService.Descriptor, AdminService.Descriptor, IntegrationService.Descriptor,
             SandboxService.Descriptor, Health.Descriptor, ServerReflection.Descriptor,
         ];
         var files = served.Select(s => s.File).Append(Google.Rpc.ErrorDetailsReflection.Descriptor).Distinct();

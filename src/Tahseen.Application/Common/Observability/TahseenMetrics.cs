@@ -15,13 +15,6 @@ public static class TahseenMetrics
     /// <summary>Every call by method and outcome reason (<c>OK</c> or the error reason).</summary>
     public static readonly Counter<long> Calls = Meter.CreateCounter<long>("tahseen.rpc.calls", "{call}", "Calls by method and outcome reason");
 
-    public static readonly Counter<long> TicketsSubmitted = Meter.CreateCounter<long>("tahseen.tickets.submitted", "{ticket}", "Tickets submitted, by type");
-
-    public static readonly Counter<long> TicketsResolved = Meter.CreateCounter<long>("tahseen.tickets.resolved", "{ticket}", "Tickets resolved, by type");
-
-    /// <summary>Resolutions that came after the ticket's due time.</summary>
-    public static readonly Counter<long> TicketsBreached = Meter.CreateCounter<long>("tahseen.tickets.breached", "{ticket}", "Tickets resolved after their due time, by type");
-
     public static readonly Counter<long> CodesSent = Meter.CreateCounter<long>("tahseen.otp.sent", "{code}", "One-time codes handed to the SMS gateway");
 
     public static readonly Counter<long> LoginsThrottled = Meter.CreateCounter<long>("tahseen.logins.throttled", "{login}", "Sign-ins refused by throttling or lockout, by reason");
