@@ -1,5 +1,5 @@
 using MediatR;
-using Tahseen.Application.Admin;
+using Tahseen.Application.Operations;
 using Tahseen.Application.Common.Errors;
 using Tahseen.Domain.Common;
 

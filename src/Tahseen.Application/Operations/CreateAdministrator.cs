@@ -8,7 +8,7 @@ using Tahseen.Application.Identity;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
 
-namespace Tahseen.Application.Admin;
+namespace Tahseen.Application.Operations;
 
 /// <summary>
 /// An administrator made by the operator's <c>create-admin</c> command, on the server with access to
