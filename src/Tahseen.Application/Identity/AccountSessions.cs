@@ -10,19 +10,15 @@ namespace Tahseen.Application.Identity;
 public sealed class AccountSessions(IApplicationDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// Saves the pending change to the account (a new password, a disabled status) and revokes every
-    /// refresh token of it, in one transaction: the change is never committed while its old sessions
-    /// still work.
+    /// Revokes every refresh token of the account, in the command's transaction: the change that ends
+    /// the sessions (a new password, a disabled status) commits with the revocation or not at all.
     /// </summary>
-    public async Task SaveEndingAllSessionsAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task EndAllSessionsAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await db.RefreshTokens
             .Where(t => t.AccountId == accountId && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Ends one session: every refresh token descended from the same login.</summary>

@@ -51,7 +51,7 @@ public sealed class CompletePasswordResetCommandHandler(
         account!.ChangePassword(passwords.Hash(request.NewPassword), now);
         challenge.Complete(now);
         securityLog.Record(SecurityEventKind.PasswordReset, account.Id);
-        await accountSessions.SaveEndingAllSessionsAsync(account.Id, cancellationToken);
+        await accountSessions.EndAllSessionsAsync(account.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -14,6 +14,7 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
+    OutOfRange,
     DeadlineExceeded,
     Cancelled,
     Unimplemented,

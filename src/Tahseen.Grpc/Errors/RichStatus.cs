@@ -98,6 +98,7 @@ public static class RichStatus
         ErrorCategory.NotFound => StatusCode.NotFound,
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorCategory.Aborted => StatusCode.Aborted,
+        ErrorCategory.OutOfRange => StatusCode.OutOfRange,
         ErrorCategory.DeadlineExceeded => StatusCode.DeadlineExceeded,
         ErrorCategory.Cancelled => StatusCode.Cancelled,
         ErrorCategory.Unimplemented => StatusCode.Unimplemented,

@@ -20,6 +20,7 @@ public static class TokenAuthentication
 {
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
+    public const string ScopeClaim = "scope";
     internal const string FailureKey = "tahseen.auth.failure";
 
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)

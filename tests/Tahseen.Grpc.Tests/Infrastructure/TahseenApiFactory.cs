@@ -2,9 +2,11 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
@@ -35,6 +37,8 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<FailAfterFirstWrite>();
+            services.ConfigureDbContext<TahseenDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FailAfterFirstWrite>()));
         });
         Configure?.Invoke(builder);
     }
