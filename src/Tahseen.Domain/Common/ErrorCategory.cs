@@ -18,4 +18,7 @@ public enum ErrorCategory
     DeadlineExceeded,
     Cancelled,
     Unimplemented,
+
+    /// <summary>A system this service depends on cannot answer now; the same call may succeed later.</summary>
+    Unavailable,
 }

@@ -102,6 +102,7 @@ public static class RichStatus
         ErrorCategory.DeadlineExceeded => StatusCode.DeadlineExceeded,
         ErrorCategory.Cancelled => StatusCode.Cancelled,
         ErrorCategory.Unimplemented => StatusCode.Unimplemented,
+        ErrorCategory.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Unknown,
     };
 

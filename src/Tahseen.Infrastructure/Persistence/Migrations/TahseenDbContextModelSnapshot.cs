@@ -161,6 +161,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 

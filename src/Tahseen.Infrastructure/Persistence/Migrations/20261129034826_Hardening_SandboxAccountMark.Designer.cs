@@ -11,133 +11,14 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129054122_Privacy_AuditLog")]
-    partial class Privacy_AuditLog
+    [Migration("20261129034826_Hardening_SandboxAccountMark")]
+    partial class Hardening_SandboxAccountMark
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Tahseen.Application.Common.Events.OutboxEvent", b =>
-                {
-                    b.Property<long>("Cursor")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:Autoincrement", true);
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DeadLetterTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DispatchTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StreamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StreamVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Cursor");
-
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "Cursor");
-
-                    b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
-
-                    b.ToTable("outbox_events", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Time")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Time");
-
-                    b.HasIndex("Action", "Sequence");
-
-                    b.HasIndex("ActorAccountId", "Sequence");
-
-                    b.HasIndex("SubjectId", "Sequence");
-
-                    b.ToTable("audit_events", (string)null);
-                });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {
@@ -148,12 +29,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:LookupKind", 3)
-                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
-
-                    b.Property<string>("EmailHash")
-                        .HasMaxLength(84)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedSignInCount")
@@ -161,29 +37,22 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:LookupKind", 2)
-                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
-
-                    b.Property<string>("MobileNumberHash")
-                        .HasMaxLength(84)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:LookupKind", 1)
-                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
-
-                    b.Property<string>("NationalIdHash")
-                        .HasMaxLength(84)
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -227,11 +96,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumberHash");
-
-                    b.HasIndex("NationalIdHash")
+                    b.HasIndex("NationalId")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id_hash");
+                        .HasDatabaseName("ux_accounts_national_id");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -262,8 +129,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -294,20 +161,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
@@ -431,8 +298,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -446,12 +313,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:LookupKind", 2)
-                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
-
-                    b.Property<string>("MobileNumberHash")
-                        .HasMaxLength(84)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -462,7 +324,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
@@ -600,24 +462,36 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
+            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<string>("NationalId")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullNameAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullNameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MobileNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Takes")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("NationalId");
 
-                    b.HasKey("Id");
-
-                    b.ToTable("audit_chain_lock", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Takes = 0L
-                        });
+                    b.ToTable("registry_persons", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
@@ -647,31 +521,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:LookupKind", 2)
-                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
-
-                    b.Property<string>("MobileNumberHash")
-                        .HasMaxLength(84)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Reference")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("MobileNumberHash", "Id");
+                    b.HasIndex("MobileNumber", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });
