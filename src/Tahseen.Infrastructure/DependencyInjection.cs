@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Identity;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Maintenance;
@@ -50,11 +51,34 @@ public static class DependencyInjection
         services.AddSingleton<IDataSeeder, SamplePersonsSeeder>();
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
+        services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
         services.AddIdentityAdapters(configuration);
         services.AddSmsOutbox();
         services.AddTickets(configuration);
 
         return services;
+    }
+
+    /// <summary>Reads and checks the section; a bad value stops start-up with a message naming the setting.</summary>
+    private static OneTimeCodeOptions ReadOneTimeCodeOptions(IConfiguration configuration)
+    {
+        var options = new OneTimeCodeOptions();
+        try
+        {
+            configuration.GetSection(OneTimeCodeOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"{OneTimeCodeOptions.SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
+        }
+
+        if (options.MaxPerHour is < 1 or > 100)
+        {
+            throw new InvalidOperationException(
+                $"{OneTimeCodeOptions.SectionName}:{nameof(OneTimeCodeOptions.MaxPerHour)} must be between 1 and 100; it is {options.MaxPerHour}.");
+        }
+
+        return options;
     }
 
     private static void AddTickets(this IServiceCollection services, IConfiguration configuration)
@@ -89,7 +113,7 @@ public static class DependencyInjection
         // The sandbox gateway is the only one this build ships; a real operator's gateway plugs in here.
         services.AddScoped<ISmsSender, SandboxSmsSender>();
         services.AddSingleton<SmsOutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmsOutboxDispatcher>());
+        services.AddHostedService<SmsOutboxWorker>();
         services.AddSingleton<ExpiredRecordsPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRecordsPurger>());
     }

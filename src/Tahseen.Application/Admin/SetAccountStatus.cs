@@ -54,6 +54,6 @@ public sealed class SetAccountStatusCommandHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return AccountDto.From(account, now);
+        return AccountDto.From(account);
     }
 }

@@ -57,12 +57,17 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
         using (subscription)
         {
             yield return snapshot;
+
+            // Events are published after their commits, so two close changes can arrive out of order; an
+            // event no newer than what was delivered would show the ticket going back in time.
+            var delivered = snapshot.Version;
             while (await WaitForEventsAsync(subscription.Events, cancellationToken))
             {
                 while (subscription.Events.TryRead(out var ticketEvent))
                 {
-                    if (ticketEvent.Version > snapshot.Version)
+                    if (ticketEvent.Version > delivered)
                     {
+                        delivered = ticketEvent.Version;
                         yield return ticketEvent;
                     }
                 }

@@ -14,4 +14,5 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
+    Unavailable,
 }

@@ -41,6 +41,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason TermsVersionMismatch = new("TERMS_VERSION_MISMATCH", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason InvalidTicketTransition = new("INVALID_TICKET_TRANSITION", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CategoryInactive = new("CATEGORY_INACTIVE", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason CaptchaRequired = new("CAPTCHA_REQUIRED", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
     public static readonly ErrorReason AccountExists = new("ACCOUNT_EXISTS", ErrorCategory.AlreadyExists);
@@ -72,6 +73,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
 
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
+
+    // The server is stopping; the client may retry against another replica or after the restart.
+    public static readonly ErrorReason ServiceShuttingDown = new("SERVICE_SHUTTING_DOWN", ErrorCategory.Unavailable);
 
     /// <summary>Every reason declared above, in declaration order.</summary>
     public static IReadOnlyList<ErrorReason> All { get; } = typeof(ErrorReason)

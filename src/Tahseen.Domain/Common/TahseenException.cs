@@ -24,6 +24,9 @@ public class TahseenException : Exception
 
     public IReadOnlyList<FieldViolation> Violations { get; }
 
+    /// <summary>For a limit: how long the caller should wait before trying again (sent as google.rpc.RetryInfo).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>A single broken rule on one field.</summary>
     public static TahseenException ForField(string field, ErrorReason reason, params object[] arguments) =>
         new(reason, [new FieldViolation(field, reason, arguments)]);

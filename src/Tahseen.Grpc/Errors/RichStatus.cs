@@ -87,6 +87,7 @@ public static class RichStatus
         ErrorCategory.NotFound => StatusCode.NotFound,
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorCategory.Aborted => StatusCode.Aborted,
+        ErrorCategory.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Unknown,
     };
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
@@ -31,6 +33,11 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The outbox is delivered by the tests calling its dispatcher (Harness.DeliverSmsAsync), not by
+            // a worker polling the wall clock behind their back.
+            var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SmsOutboxWorker));
+            services.Remove(worker);
         });
         Configure?.Invoke(builder);
     }

@@ -25,6 +25,12 @@ public interface IApplicationDbContext
 
     DbSet<SecurityEvent> SecurityEvents { get; }
 
+    DbSet<Session> Sessions { get; }
+
+    DbSet<SignInThrottle> SignInThrottles { get; }
+
+    DbSet<CodeBudget> CodeBudgets { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     /// <summary>For the few writes that span more than one statement, such as numbering and storing a new ticket.</summary>

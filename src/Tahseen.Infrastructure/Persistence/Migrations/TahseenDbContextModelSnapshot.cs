@@ -29,15 +29,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
@@ -133,6 +127,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("captchas", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Identity.CodeBudget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("code_budgets", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.OtpChallenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,6 +187,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ResendAvailableTime")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WrongAttempts")
@@ -261,6 +275,57 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("AccountId", "Time");
 
                     b.ToTable("security_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefreshTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "EndTime");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaptchaFailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UpdateTime");
+
+                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
@@ -547,6 +612,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()
