@@ -59,13 +59,14 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
             yield return snapshot;
 
             // Events are published after their commits, so two close changes can arrive out of order; an
-            // event no newer than what was delivered would show the ticket going back in time.
+            // event older than one delivered would show the ticket going back in time. One change may raise
+            // several events of the same version; those already in the snapshot are skipped.
             var delivered = snapshot.Version;
             while (await WaitForEventsAsync(subscription.Events, cancellationToken))
             {
                 while (subscription.Events.TryRead(out var ticketEvent))
                 {
-                    if (ticketEvent.Version > delivered)
+                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered)
                     {
                         delivered = ticketEvent.Version;
                         yield return ticketEvent;
