@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,9 @@ using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Maintenance;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
+using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Persistence.Seeding;
+using Tahseen.Infrastructure.Privacy;
 using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
@@ -38,17 +41,27 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddSingleton<OutboxSignal>();
+        (configuration.GetSection(PrivacyOptions.SectionName).Get<PrivacyOptions>() ?? new PrivacyOptions()).Validate();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<IPersonalDataLookup>(sp => sp.GetRequiredService<PersonalDataProtector>());
+        services.AddSingleton<LookupHashInterceptor>();
+        services.AddSingleton<PersonalDataRekeyJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
         // A ticket loads with three owned collections (messages, notes, history); one joined query would
         // return their cross product, so collections load in a query each.
         services.AddDbContext<TahseenDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>(), sp.GetRequiredService<OutboxSignal>()));
+            .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
+            .AddInterceptors(
+                sp.GetRequiredService<SqliteConnectionPragmas>(),
+                sp.GetRequiredService<LookupHashInterceptor>(),
+                sp.GetRequiredService<OutboxSignal>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
-        services.AddSingleton<IDataSeeder, SamplePersonsSeeder>();
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
         services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
@@ -99,13 +112,15 @@ public static class DependencyInjection
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName));
         services.AddSingleton<KeyRing>();
         services.AddSingleton<IDataSeeder>(sp => sp.GetRequiredService<KeyRing>());
+        services.AddSingleton<IDataKeySource>(sp => sp.GetRequiredService<KeyRing>());
         services.AddSingleton<IKeyedHasher, HmacKeyedHasher>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<ICaptchaRenderer, SkiaCaptchaRenderer>();
         services.AddSingleton<ISandbox, SandboxMode>();
         services.AddScoped<ISandboxDirectory, SandboxDirectory>();
-        services.AddScoped<ICivilRegistry, EmbeddedCivilRegistry>();
+        services.AddSingleton<EmbeddedCivilRegistry>();
+        services.AddSingleton<ICivilRegistry>(sp => sp.GetRequiredService<EmbeddedCivilRegistry>());
     }
 
     private static void AddSmsOutbox(this IServiceCollection services)

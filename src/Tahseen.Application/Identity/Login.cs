@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Registration;
 using Tahseen.Domain.Common;
@@ -32,7 +33,13 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 /// <see cref="SignInThrottles"/>), so the throttling answers the same for a login nobody has.
 /// </summary>
 public sealed class LoginCommandHandler(
-    IApplicationDbContext db, IPasswordHasher passwords, OneTimeCodes codes, SignInThrottles throttles, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db,
+    IPersonalDataLookup lookup,
+    IPasswordHasher passwords,
+    OneTimeCodes codes,
+    SignInThrottles throttles,
+    SecurityLog securityLog,
+    TimeProvider clock)
     : IRequestHandler<LoginCommand, OtpSentDto>
 {
     public async Task<OtpSentDto> Handle(LoginCommand request, CancellationToken cancellationToken)
@@ -82,7 +89,7 @@ public sealed class LoginCommandHandler(
     {
         if (NationalId.TryParse(login, out var nationalId))
         {
-            return db.Accounts.FirstOrDefaultAsync(a => a.NationalId == nationalId.Value, cancellationToken);
+            return db.Accounts.Matching(lookup.NationalId(nationalId.Value)).FirstOrDefaultAsync(cancellationToken);
         }
 
         var normalized = login.ToLowerInvariant();

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Registration;
 using Tahseen.Domain.Identity;
@@ -29,7 +30,7 @@ public sealed class StartPasswordResetCommandValidator : AbstractValidator<Start
 /// blocks a reset.
 /// </summary>
 public sealed class StartPasswordResetCommandHandler(
-    IApplicationDbContext db, Captchas captchas, OneTimeCodes codes, TimeProvider clock)
+    IApplicationDbContext db, IPersonalDataLookup lookup, Captchas captchas, OneTimeCodes codes, TimeProvider clock)
     : IRequestHandler<StartPasswordResetCommand, OtpSentDto>
 {
     public async Task<OtpSentDto> Handle(StartPasswordResetCommand request, CancellationToken cancellationToken)
@@ -39,8 +40,10 @@ public sealed class StartPasswordResetCommandHandler(
         var now = clock.GetUtcNow();
         var nationalId = Domain.Identity.NationalId.Parse(request.NationalId);
         var mobile = Domain.Identity.MobileNumber.Parse(request.MobileNumber);
-        var account = await db.Accounts.FirstOrDefaultAsync(
-            a => a.NationalId == nationalId.Value && a.MobileNumber == mobile.Value, cancellationToken);
+        var account = await db.Accounts
+            .Matching(lookup.NationalId(nationalId.Value))
+            .Matching(lookup.MobileNumber(mobile.Value))
+            .FirstOrDefaultAsync(cancellationToken);
 
         var challenge = OtpChallenge.ForPasswordReset(account, mobile, now);
         db.OtpChallenges.Add(challenge);

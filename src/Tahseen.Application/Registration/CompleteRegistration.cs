@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Identity;
 using Tahseen.Domain.Common;
@@ -35,6 +36,7 @@ public sealed class CompleteRegistrationCommandValidator : AbstractValidator<Com
 /// </summary>
 public sealed class CompleteRegistrationCommandHandler(
     IApplicationDbContext db,
+    IPersonalDataLookup lookup,
     OneTimeCodes codes,
     ICivilRegistry registry,
     IPasswordHasher passwords,
@@ -105,7 +107,7 @@ public sealed class CompleteRegistrationCommandHandler(
 
     private async Task EnsureAvailableAsync(NationalId nationalId, Username username, CancellationToken cancellationToken)
     {
-        if (await db.Accounts.AnyAsync(a => a.NationalId == nationalId.Value, cancellationToken))
+        if (await db.Accounts.Matching(lookup.NationalId(nationalId.Value)).AnyAsync(cancellationToken))
         {
             throw new TahseenException(ErrorReason.AccountExists);
         }

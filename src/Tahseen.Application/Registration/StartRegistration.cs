@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Identity;
 using Tahseen.Domain.Common;
@@ -34,7 +35,7 @@ public sealed class StartRegistrationCommandValidator : AbstractValidator<StartR
 /// eligible with this very mobile, and the identity must have no account yet. Then a code goes out.
 /// </summary>
 public sealed class StartRegistrationCommandHandler(
-    IApplicationDbContext db, Captchas captchas, ICivilRegistry registry, OneTimeCodes codes, TimeProvider clock)
+    IApplicationDbContext db, IPersonalDataLookup lookup, Captchas captchas, ICivilRegistry registry, OneTimeCodes codes, TimeProvider clock)
     : IRequestHandler<StartRegistrationCommand, OtpSentDto>
 {
     public async Task<OtpSentDto> Handle(StartRegistrationCommand request, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class StartRegistrationCommandHandler(
             throw new TahseenException(ErrorReason.MobileNotOwned);
         }
 
-        if (await db.Accounts.AnyAsync(a => a.NationalId == nationalId.Value, cancellationToken))
+        if (await db.Accounts.Matching(lookup.NationalId(nationalId.Value)).AnyAsync(cancellationToken))
         {
             throw new TahseenException(ErrorReason.AccountExists);
         }

@@ -7,12 +7,13 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Follows one ticket: first its current state, then an event per status change, public message and
-/// assignment, until the caller cancels. The submitter may watch their own ticket; staff any ticket.
+/// assignment, until the caller cancels or the ticket reaches a final status (the stream then ends with OK). The submitter may watch their own ticket; staff any ticket.
 /// </summary>
 public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketEvent>>;
 
@@ -57,6 +58,10 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
         using (subscription)
         {
             yield return snapshot;
+            if (TicketStateMachine.IsFinal(snapshot.Ticket.Status))
+            {
+                yield break;
+            }
 
             // Events are published after their commits, so two close changes can arrive out of order; an
             // event older than one delivered would show the ticket going back in time. One change may raise
@@ -70,6 +75,11 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                     {
                         delivered = ticketEvent.Version;
                         yield return ticketEvent;
+                        if (TicketStateMachine.IsFinal(ticketEvent.Ticket.Status))
+                        {
+                            // Nothing can happen to a closed, withdrawn or rejected ticket: the watch is over.
+                            yield break;
+                        }
                     }
                 }
             }

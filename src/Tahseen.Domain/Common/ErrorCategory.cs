@@ -15,4 +15,7 @@ public enum ErrorCategory
     ResourceExhausted,
     Aborted,
     Unavailable,
+    DeadlineExceeded,
+    Cancelled,
+    Unimplemented,
 }

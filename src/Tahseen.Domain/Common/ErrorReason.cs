@@ -31,6 +31,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason FieldHasControlCharacters = new("FIELD_HAS_CONTROL_CHARACTERS", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason ValueOutOfRange = new("VALUE_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason PageTokenInvalid = new("PAGE_TOKEN_INVALID", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason MalformedRequest = new("MALFORMED_REQUEST", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason TimestampOutOfRange = new("TIMESTAMP_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason TextHasBidiControls = new("TEXT_HAS_BIDI_CONTROLS", ErrorCategory.InvalidArgument);
 
     // State of the world does not allow the request.
     public static readonly ErrorReason MobileNotOwned = new("MOBILE_NOT_OWNED", ErrorCategory.FailedPrecondition);
@@ -42,6 +45,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason InvalidTicketTransition = new("INVALID_TICKET_TRANSITION", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CategoryInactive = new("CATEGORY_INACTIVE", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CaptchaRequired = new("CAPTCHA_REQUIRED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
     public static readonly ErrorReason AccountExists = new("ACCOUNT_EXISTS", ErrorCategory.AlreadyExists);
@@ -70,12 +74,17 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason OtpAttemptsExceeded = new("OTP_ATTEMPTS_EXCEEDED", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason OtpResendTooSoon = new("OTP_RESEND_TOO_SOON", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason RateLimited = new("RATE_LIMITED", ErrorCategory.ResourceExhausted);
+    public static readonly ErrorReason MessageTooLarge = new("MESSAGE_TOO_LARGE", ErrorCategory.ResourceExhausted);
 
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
 
     // The server is stopping; the client may retry against another replica or after the restart.
     public static readonly ErrorReason ServiceShuttingDown = new("SERVICE_SHUTTING_DOWN", ErrorCategory.Unavailable);
+    // The call itself ended or was addressed wrongly, before or outside any use case.
+    public static readonly ErrorReason DeadlineExceeded = new("DEADLINE_EXCEEDED", ErrorCategory.DeadlineExceeded);
+    public static readonly ErrorReason Cancelled = new("CANCELLED", ErrorCategory.Cancelled);
+    public static readonly ErrorReason MethodNotFound = new("METHOD_NOT_FOUND", ErrorCategory.Unimplemented);
 
     /// <summary>Every reason declared above, in declaration order.</summary>
     public static IReadOnlyList<ErrorReason> All { get; } = typeof(ErrorReason)

@@ -55,11 +55,13 @@ public sealed class SmsOutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>The body may hold a one-time code: once it has left, it is not kept.</summary>
     public void MarkSent(DateTimeOffset now)
     {
         AttemptCount++;
         SentTime = now;
         LastError = null;
+        Body = string.Empty;
     }
 
     /// <summary>Schedules another try with exponential back-off (2 s, 4 s, 8 s … capped at 10 minutes).</summary>
@@ -70,6 +72,7 @@ public sealed class SmsOutboxMessage
         if (AttemptCount >= MaxAttempts)
         {
             AbandonTime = now;
+            Body = string.Empty;
             return;
         }
 

@@ -78,9 +78,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         // exception, it is the call ending, not a fault of the service.
         if (context.CancellationToken.IsCancellationRequested)
         {
-            return context.Deadline <= DateTime.UtcNow
-                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
-                : new RpcException(new Status(StatusCode.Cancelled, "Call cancelled"));
+            return RichStatus.From(
+                new TahseenException(context.Deadline <= DateTime.UtcNow ? ErrorReason.DeadlineExceeded : ErrorReason.Cancelled),
+                language);
         }
 
         var correlationId = Guid.NewGuid().ToString("N");

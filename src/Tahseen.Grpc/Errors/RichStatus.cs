@@ -17,6 +17,9 @@ public static class RichStatus
     public const string Domain = "tahseen.gov.sa";
     public const string InternalReason = "INTERNAL";
 
+    // A limit that cannot say when it frees up still tells the client to back off for a while.
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromMinutes(1);
+
     public static string LanguageOf(Metadata headers) => ErrorMessages.PickLanguage(headers.GetValue("accept-language"));
 
     public static RpcException From(TahseenException exception, string language) => Build(exception, language).ToRpcException();
@@ -35,6 +38,12 @@ public static class RichStatus
             Locale = language,
             Message = ErrorMessages.Get(reason.Code, language, ArgumentsOf(exception, reason)),
         }));
+
+        var retryAfter = exception.RetryAfter ?? (reason == ErrorReason.RateLimited ? DefaultRetryAfter : null);
+        if (retryAfter is { } delay)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(delay < TimeSpan.Zero ? TimeSpan.Zero : delay) }));
+        }
 
         if (exception.Violations.Count > 0)
         {
@@ -56,7 +65,9 @@ public static class RichStatus
         return status;
     }
 
-    public static RpcException Internal(string correlationId, string language)
+    public static RpcException Internal(string correlationId, string language) => BuildInternal(correlationId, language).ToRpcException();
+
+    public static RpcStatus BuildInternal(string correlationId, string language)
     {
         var status = new RpcStatus
         {
@@ -74,7 +85,7 @@ public static class RichStatus
             Locale = language,
             Message = ErrorMessages.Get(InternalReason, language, [correlationId]),
         }));
-        return status.ToRpcException();
+        return status;
     }
 
     public static StatusCode CodeOf(ErrorCategory category) => category switch
@@ -88,6 +99,9 @@ public static class RichStatus
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorCategory.Aborted => StatusCode.Aborted,
         ErrorCategory.Unavailable => StatusCode.Unavailable,
+        ErrorCategory.DeadlineExceeded => StatusCode.DeadlineExceeded,
+        ErrorCategory.Cancelled => StatusCode.Cancelled,
+        ErrorCategory.Unimplemented => StatusCode.Unimplemented,
         _ => StatusCode.Unknown,
     };
 

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Tahseen.Domain.Common;
@@ -15,25 +14,16 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (authorizeResult.Succeeded || !GrpcErrorResponse.IsGrpcRequest(context))
         {
-            await _default.HandleAsync(next, context, policy, authorizeResult);
-            return;
+            return _default.HandleAsync(next, context, policy, authorizeResult);
         }
 
         var reason = authorizeResult.Forbidden
             ? ErrorReason.Forbidden
             : context.Items[TokenAuthentication.FailureKey] as ErrorReason ?? ErrorReason.TokenInvalid;
-        var language = Application.Common.Errors.ErrorMessages.PickLanguage(context.Request.Headers.AcceptLanguage);
-        var status = RichStatus.Build(new TahseenException(reason), language);
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        return GrpcErrorResponse.WriteAsync(context, new TahseenException(reason));
     }
 }

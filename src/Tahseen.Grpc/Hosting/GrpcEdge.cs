@@ -32,6 +32,7 @@ public static class GrpcEdge
         services.AddSingleton<SessionStreams>();
         services.AddSingleton<ISessionEnds>(sp => sp.GetRequiredService<SessionStreams>());
         services.AddHostedService<SessionStreamCheck>();
+        services.AddGrpcRateLimiting(configuration);
 
         var mapping = MappingConfiguration.Create();
         services.AddSingleton(mapping);
@@ -41,8 +42,13 @@ public static class GrpcEdge
 
     public static WebApplication MapGrpcEdge(this WebApplication app)
     {
+        // Every gRPC answer below, including the framework's own, leaves with the contract's error model.
+        app.UseMiddleware<StatusDetailsBackstop>();
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RequestMessageGuard>();
 
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();

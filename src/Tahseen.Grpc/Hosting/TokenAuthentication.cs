@@ -15,8 +15,8 @@ namespace Tahseen.Grpc.Hosting;
 /// Bearer access tokens: HS256 only, issuer and audience pinned, lifetime checked against the
 /// application's clock, and on every call the token's session must not have ended and the account's
 /// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
-/// disabled account ends a session at once rather than at token expiry. The check is one compiled query
-/// on two primary keys.
+/// disabled account ends a session at once rather than at token expiry. The check is one query on two
+/// primary keys.
 /// </summary>
 public static class TokenAuthentication
 {
@@ -79,11 +79,6 @@ public static class TokenAuthentication
         return true;
     }
 
-    private static readonly Func<TahseenDbContext, Guid, Guid, string, CancellationToken, Task<bool>> SessionIsLive =
-        EF.CompileAsyncQuery((TahseenDbContext db, Guid sessionId, Guid accountId, string stamp, CancellationToken cancellationToken) =>
-            db.Sessions.Any(s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null
-                && db.Accounts.Any(a => a.Id == accountId && a.SecurityStamp == stamp && a.Status == AccountStatus.Active)));
-
     private static async Task EnsureSessionStillValidAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
@@ -97,7 +92,11 @@ public static class TokenAuthentication
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
-        if (!await SessionIsLive(db, sessionId, accountId, stamp, context.HttpContext.RequestAborted))
+        var live = await db.Sessions.AnyAsync(
+            s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null
+                && db.Accounts.Any(a => a.Id == accountId && a.SecurityStamp == stamp && a.Status == AccountStatus.Active),
+            context.HttpContext.RequestAborted);
+        if (!live)
         {
             Reject(context);
         }

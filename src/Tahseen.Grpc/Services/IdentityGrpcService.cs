@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Identity;
 using Tahseen.Application.Registration;
 using Tahseen.Contracts.V1;
+using Tahseen.Grpc.Hosting;
 
 namespace Tahseen.Grpc.Services;
 
@@ -16,21 +17,27 @@ public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper) : Id
     public override async Task<GetTermsResponse> GetTerms(GetTermsRequest request, ServerCallContext context) =>
         mapper.Map<GetTermsResponse>(await mediator.Send(new GetTermsQuery(), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<CreateCaptchaResponse> CreateCaptcha(CreateCaptchaRequest request, ServerCallContext context) =>
         mapper.Map<CreateCaptchaResponse>(await mediator.Send(new CreateCaptchaCommand(), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<StartRegistrationResponse> StartRegistration(StartRegistrationRequest request, ServerCallContext context) =>
         mapper.Map<StartRegistrationResponse>(await mediator.Send(mapper.Map<StartRegistrationCommand>(request), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<ResendRegistrationOtpResponse> ResendRegistrationOtp(ResendRegistrationOtpRequest request, ServerCallContext context) =>
         mapper.Map<ResendRegistrationOtpResponse>(await mediator.Send(mapper.Map<ResendRegistrationOtpCommand>(request), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<CompleteRegistrationResponse> CompleteRegistration(CompleteRegistrationRequest request, ServerCallContext context) =>
         new() { Account = mapper.Map<Account>(await mediator.Send(mapper.Map<CompleteRegistrationCommand>(request), context.CancellationToken)) };
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<LoginResponse> Login(LoginRequest request, ServerCallContext context) =>
         mapper.Map<LoginResponse>(await mediator.Send(mapper.Map<LoginCommand>(request), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<VerifyLoginResponse> VerifyLogin(VerifyLoginRequest request, ServerCallContext context) =>
         mapper.Map<VerifyLoginResponse>(await mediator.Send(mapper.Map<VerifyLoginCommand>(request), context.CancellationToken));
 
@@ -49,15 +56,18 @@ public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper) : Id
         new() { Account = mapper.Map<Account>(await mediator.Send(new GetMyAccountQuery(), context.CancellationToken)) };
 
     [Authorize]
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<ChangePasswordResponse> ChangePassword(ChangePasswordRequest request, ServerCallContext context)
     {
         await mediator.Send(mapper.Map<ChangePasswordCommand>(request), context.CancellationToken);
         return new ChangePasswordResponse();
     }
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<StartPasswordResetResponse> StartPasswordReset(StartPasswordResetRequest request, ServerCallContext context) =>
         mapper.Map<StartPasswordResetResponse>(await mediator.Send(mapper.Map<StartPasswordResetCommand>(request), context.CancellationToken));
 
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<CompletePasswordResetResponse> CompletePasswordReset(CompletePasswordResetRequest request, ServerCallContext context)
     {
         await mediator.Send(mapper.Map<CompletePasswordResetCommand>(request), context.CancellationToken);

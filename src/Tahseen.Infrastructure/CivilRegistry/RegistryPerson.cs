@@ -2,7 +2,7 @@ using Tahseen.Application.Common.Interfaces;
 
 namespace Tahseen.Infrastructure.CivilRegistry;
 
-/// <summary>A row of the embedded sample registry, the stand-in for the civil registry's own system.</summary>
+/// <summary>A person of the embedded sample registry, the stand-in for the civil registry's own system.</summary>
 public sealed class RegistryPerson
 {
     public required string NationalId { get; init; }

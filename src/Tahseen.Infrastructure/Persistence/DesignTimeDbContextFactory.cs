@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Tahseen.Infrastructure.Security;
 
 namespace Tahseen.Infrastructure.Persistence;
 
@@ -9,5 +10,15 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<T
     public TahseenDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<TahseenDbContext>()
             .UseSqlite(DependencyInjection.DefaultSqliteConnectionString, sqlite => sqlite.MigrationsHistoryTable(DependencyInjection.MigrationsHistoryTable))
-            .Options);
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PersonalData.PersonalDataModelCacheKeyFactory>()
+            .Options,
+            new PersonalDataProtector(new NoKeys()));
+
+    /// <summary>Building the model seals nothing; a design-time tool that tried would be a bug.</summary>
+    private sealed class NoKeys : IDataKeySource
+    {
+        public DataKeySet EncryptionKeys => throw new InvalidOperationException("No personal-data keys at design time.");
+
+        public DataKeySet LookupKeys => throw new InvalidOperationException("No personal-data keys at design time.");
+    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
-using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
 using Tahseen.Domain.Identity;
@@ -9,8 +9,12 @@ using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Infrastructure.Persistence;
 
-public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options) : DbContext(options), IApplicationDbContext
+public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options, PersonalDataProtector protector)
+    : DbContext(options), IApplicationDbContext
 {
+    /// <summary>Seals and opens personal data at the edge of the database (see <see cref="PersonalDataModel"/>).</summary>
+    public PersonalDataProtector Protector => protector;
+
     public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
 
     public DbSet<Category> Categories => Set<Category>();
@@ -33,16 +37,17 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options)
 
     public DbSet<CodeBudget> CodeBudgets => Set<CodeBudget>();
 
-    public DbSet<RegistryPerson> RegistryPersons => Set<RegistryPerson>();
-
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
 
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);
+        modelBuilder.SealPersonalData(protector);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

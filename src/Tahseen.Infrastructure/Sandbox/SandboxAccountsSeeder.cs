@@ -32,6 +32,8 @@ internal sealed class SandboxAccountsSeeder(
     {
         if (!sandbox.Value.Enabled)
         {
+            // The inbox holds what was "sent" to people; it has no reason to outlive the sandbox.
+            await db.SandboxSmsMessages.ExecuteDeleteAsync(cancellationToken);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,20 +9,33 @@ using Tahseen.Infrastructure.Persistence.Seeding;
 namespace Tahseen.Infrastructure.Security;
 
 /// <summary>
-/// The server's secrets: the token signing key and the keyed-hash key. Configured keys win; in
-/// Development missing ones are generated once and kept in the database (see <see cref="SecurityOptions.GenerateMissingKeys"/>).
+/// The server's secrets: the token signing key, the keyed-hash key, and the personal-data keys
+/// (encryption and lookup). Configured keys win; in Development missing ones are generated once and
+/// kept in the database (see <see cref="SecurityOptions.GenerateMissingKeys"/>).
 /// </summary>
-public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFactory scopes, TimeProvider clock) : IDataSeeder
+public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFactory scopes, TimeProvider clock)
+    : IDataSeeder, IDataKeySource
 {
     public const int MinKeyBytes = 32;
+    public const int DataKeyBytes = 32;
+
+    /// <summary>The id of the keys Development generates.</summary>
+    public const string GeneratedKeyId = "dev";
+
     private const string SigningKeyName = "signing-key";
     private const string HashKeyName = "hash-key";
+    private const string DataKeyName = "data-key";
+    private const string LookupKeyName = "lookup-key";
 
-    private readonly Lazy<(byte[] Signing, byte[] Hash)> _keys = new(() => Load(options.Value, scopes));
+    private readonly Lazy<Keys> _keys = new(() => Load(options.Value, scopes));
 
     public byte[] SigningKey => _keys.Value.Signing;
 
     public byte[] HashKey => _keys.Value.Hash;
+
+    public DataKeySet EncryptionKeys => _keys.Value.Data;
+
+    public DataKeySet LookupKeys => _keys.Value.Lookup;
 
     public int Order => -1;
 
@@ -34,9 +48,16 @@ public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFact
             return;
         }
 
-        foreach (var (name, configured) in new[] { (SigningKeyName, settings.SigningKey), (HashKeyName, settings.HashKey) })
+        var wanted = new[]
         {
-            if (configured is null && !await db.StoredSecrets.AnyAsync(s => s.Name == name, cancellationToken))
+            (SigningKeyName, settings.SigningKey is null),
+            (HashKeyName, settings.HashKey is null),
+            (DataKeyName, settings.DataKeys.Count == 0),
+            (LookupKeyName, settings.LookupKeys.Count == 0),
+        };
+        foreach (var (name, missing) in wanted)
+        {
+            if (missing && !await db.StoredSecrets.AnyAsync(s => s.Name == name, cancellationToken))
             {
                 db.StoredSecrets.Add(new StoredSecret
                 {
@@ -57,32 +78,87 @@ public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFact
         }
     }
 
-    /// <summary>Throws unless both keys are configured and long enough; Production calls this at start-up.</summary>
+    /// <summary>Throws unless every key is configured and well-formed; Production calls this at start-up.</summary>
     public static void RequireConfiguredKeys(SecurityOptions settings)
     {
         Decode(settings.SigningKey, "Security:SigningKey");
         Decode(settings.HashKey, "Security:HashKey");
-    }
-
-    private static (byte[] Signing, byte[] Hash) Load(SecurityOptions settings, IServiceScopeFactory scopes)
-    {
-        if (settings.SigningKey is not null && settings.HashKey is not null)
-        {
-            return (Decode(settings.SigningKey, "Security:SigningKey"), Decode(settings.HashKey, "Security:HashKey"));
-        }
-
-        if (!settings.GenerateMissingKeys)
+        if (settings.DataKeys.Count == 0)
         {
             throw new InvalidOperationException(
-                "Security:SigningKey and Security:HashKey must be configured (base64, at least 32 bytes each).");
+                "Security:DataKeys must list at least one personal-data encryption key ({ Id, Key }: base64, 32 bytes).");
         }
 
-        using var scope = scopes.CreateScope();
-        var stored = scope.ServiceProvider.GetRequiredService<TahseenDbContext>().StoredSecrets.AsNoTracking()
-            .ToDictionary(s => s.Name, s => s.Value);
-        return (
+        if (settings.LookupKeys.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "Security:LookupKeys must list at least one lookup-hash key ({ Id, Key }: base64, 32 bytes).");
+        }
+
+        ConfiguredSet(settings.DataKeys, settings.ActiveDataKey, "Security:DataKeys");
+        ConfiguredSet(settings.LookupKeys, settings.ActiveLookupKey, "Security:LookupKeys");
+    }
+
+    private static Keys Load(SecurityOptions settings, IServiceScopeFactory scopes)
+    {
+        var stored = new Dictionary<string, string>();
+        var allConfigured = settings.SigningKey is not null && settings.HashKey is not null
+            && settings.DataKeys.Count > 0 && settings.LookupKeys.Count > 0;
+        if (!allConfigured)
+        {
+            if (!settings.GenerateMissingKeys)
+            {
+                RequireConfiguredKeys(settings);
+            }
+
+            using var scope = scopes.CreateScope();
+            stored = scope.ServiceProvider.GetRequiredService<TahseenDbContext>().StoredSecrets.AsNoTracking()
+                .ToDictionary(s => s.Name, s => s.Value);
+        }
+
+        return new Keys(
             Decode(settings.SigningKey ?? stored.GetValueOrDefault(SigningKeyName), "Security:SigningKey"),
-            Decode(settings.HashKey ?? stored.GetValueOrDefault(HashKeyName), "Security:HashKey"));
+            Decode(settings.HashKey ?? stored.GetValueOrDefault(HashKeyName), "Security:HashKey"),
+            settings.DataKeys.Count > 0
+                ? ConfiguredSet(settings.DataKeys, settings.ActiveDataKey, "Security:DataKeys")
+                : GeneratedSet(stored.GetValueOrDefault(DataKeyName), "Security:DataKeys"),
+            settings.LookupKeys.Count > 0
+                ? ConfiguredSet(settings.LookupKeys, settings.ActiveLookupKey, "Security:LookupKeys")
+                : GeneratedSet(stored.GetValueOrDefault(LookupKeyName), "Security:LookupKeys"));
+    }
+
+    private static DataKeySet GeneratedSet(string? base64, string name) =>
+        new(GeneratedKeyId, new Dictionary<string, byte[]> { [GeneratedKeyId] = DecodeExact(base64, name) });
+
+    private static DataKeySet ConfiguredSet(List<DataKeyOptions> entries, string? activeId, string name)
+    {
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
+        {
+            if (!KeyIdPattern().IsMatch(entry.Id))
+            {
+                throw new InvalidOperationException(
+                    $"{name}:{index}:Id must be 1 to 16 letters, digits, '-' or '_'.");
+            }
+
+            if (!keys.TryAdd(entry.Id, DecodeExact(entry.Key, $"{name}:{index}:Key")))
+            {
+                throw new InvalidOperationException($"{name} lists the id '{entry.Id}' twice.");
+            }
+        }
+
+        var active = activeId ?? entries[^1].Id;
+        return keys.ContainsKey(active)
+            ? new DataKeySet(active, keys)
+            : throw new InvalidOperationException($"The active key '{active}' is not listed in {name}.");
+    }
+
+    private static byte[] DecodeExact(string? base64, string name)
+    {
+        var key = Decode(base64, name);
+        return key.Length == DataKeyBytes
+            ? key
+            : throw new InvalidOperationException($"{name} must be exactly {DataKeyBytes} bytes.");
     }
 
     private static byte[] Decode(string? base64, string name)
@@ -101,4 +177,9 @@ public sealed class KeyRing(IOptions<SecurityOptions> options, IServiceScopeFact
             ? key
             : throw new InvalidOperationException($"{name} must be at least {MinKeyBytes} bytes.");
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,16}$")]
+    private static partial Regex KeyIdPattern();
+
+    private sealed record Keys(byte[] Signing, byte[] Hash, DataKeySet Data, DataKeySet Lookup);
 }

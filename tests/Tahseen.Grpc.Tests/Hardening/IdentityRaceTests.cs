@@ -50,7 +50,8 @@ public sealed class IdentityRaceTests(TahseenApiFactory factory) : IClassFixture
         outcomes.Where(o => o != "OK").Should().OnlyContain(o => o == "REGISTRATION_NOT_FOUND" || o == "OTP_ATTEMPTS_EXCEEDED" || o == "ACCOUNT_EXISTS");
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
-        (await db.Accounts.CountAsync(a => a.NationalId == identity.NationalId)).Should().Be(1);
+        var suffix = "." + identity.NationalId;
+        (await db.Accounts.CountAsync(a => a.NormalizedUsername.StartsWith("race") && a.NormalizedUsername.EndsWith(suffix))).Should().Be(1);
     }
 
     [Fact]

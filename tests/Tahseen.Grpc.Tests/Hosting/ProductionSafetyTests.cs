@@ -13,7 +13,7 @@ public sealed class ProductionSafetyTests
     [Fact]
     public void Production_refuses_to_start_with_the_sandbox_on()
     {
-        using var factory = Production(("Sandbox:Enabled", "true"), ("Security:SigningKey", Key), ("Security:HashKey", Key));
+        using var factory = Production([("Sandbox:Enabled", "true"), .. AllKeys]);
 
         FluentActions.Invoking(() => factory.Server).Should().Throw<InvalidOperationException>().WithMessage("*Sandbox*");
     }
@@ -27,6 +27,22 @@ public sealed class ProductionSafetyTests
     }
 
     [Fact]
+    public void Production_refuses_to_start_without_personal_data_keys()
+    {
+        using var factory = Production(("Security:SigningKey", Key), ("Security:HashKey", Key));
+
+        FluentActions.Invoking(() => factory.Server).Should().Throw<InvalidOperationException>().WithMessage("Security:DataKeys must list*");
+    }
+
+    [Fact]
+    public void Production_refuses_a_data_key_of_the_wrong_size()
+    {
+        using var factory = Production([.. AllKeys, ("Security:DataKeys:0:Key", Convert.ToBase64String(new byte[16]))]);
+
+        FluentActions.Invoking(() => factory.Server).Should().Throw<InvalidOperationException>().WithMessage("Security:DataKeys:0:Key must be*32 bytes.");
+    }
+
+    [Fact]
     public void Production_refuses_generated_keys()
     {
         using var factory = Production(("Security:GenerateMissingKeys", "true"));
@@ -37,13 +53,20 @@ public sealed class ProductionSafetyTests
     [Fact]
     public async Task Production_with_keys_serves_without_the_sandbox()
     {
-        using var factory = Production(("Security:SigningKey", Key), ("Security:HashKey", Key));
+        using var factory = Production(AllKeys);
         var sandbox = new SandboxService.SandboxServiceClient(factory.CreateChannel());
 
         var error = await sandbox.ListSandboxAccountsAsync(new ListSandboxAccountsRequest()).FailsWith(StatusCode.Unimplemented);
 
         error.Code.Should().Be(StatusCode.Unimplemented);
     }
+
+    private static readonly (string Key, string Value)[] AllKeys =
+    [
+        ("Security:SigningKey", Key), ("Security:HashKey", Key),
+        ("Security:DataKeys:0:Id", "k1"), ("Security:DataKeys:0:Key", Key),
+        ("Security:LookupKeys:0:Id", "h1"), ("Security:LookupKeys:0:Key", Key),
+    ];
 
     private static TahseenApiFactory Production(params (string Key, string Value)[] settings) =>
         new()

@@ -4,7 +4,7 @@ using Grpc.Core;
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
 /// <summary>Reads the contract's error model back out of an RpcException, as a client would.</summary>
-public sealed record GrpcError(StatusCode Code, ErrorInfo? Info, LocalizedMessage? Localized, BadRequest? BadRequest)
+public sealed record GrpcError(StatusCode Code, ErrorInfo? Info, LocalizedMessage? Localized, BadRequest? BadRequest, Google.Rpc.Status? Status = null)
 {
     public string? Reason => Info?.Reason;
 
@@ -18,7 +18,8 @@ public sealed record GrpcError(StatusCode Code, ErrorInfo? Info, LocalizedMessag
             exception.StatusCode,
             status?.GetDetail<ErrorInfo>(),
             status?.GetDetail<LocalizedMessage>(),
-            status?.GetDetail<BadRequest>());
+            status?.GetDetail<BadRequest>(),
+            status);
     }
 }
 

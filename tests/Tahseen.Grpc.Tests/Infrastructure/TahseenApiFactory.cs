@@ -29,6 +29,10 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Tahseen", ConnectionString);
+
+        // Every call of the in-process test server comes from one address; the limiter has its own tests.
+        builder.UseSetting("RateLimits:AnonymousPerMinute", "0");
+        builder.UseSetting("RateLimits:AccountPerMinute", "0");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

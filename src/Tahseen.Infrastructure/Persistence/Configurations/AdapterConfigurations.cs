@@ -1,23 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Application.Common.Privacy;
+using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Infrastructure.Persistence.Configurations;
-
-internal sealed class RegistryPersonConfiguration : IEntityTypeConfiguration<RegistryPerson>
-{
-    public void Configure(EntityTypeBuilder<RegistryPerson> builder)
-    {
-        builder.ToTable("registry_persons");
-        builder.HasKey(p => p.NationalId);
-        builder.Property(p => p.NationalId).HasMaxLength(10);
-        builder.Property(p => p.FullNameAr).HasMaxLength(200);
-        builder.Property(p => p.FullNameEn).HasMaxLength(200);
-        builder.Property(p => p.MobileNumber).HasMaxLength(16);
-    }
-}
 
 internal sealed class SandboxSmsMessageConfiguration : IEntityTypeConfiguration<SandboxSmsMessage>
 {
@@ -26,9 +14,9 @@ internal sealed class SandboxSmsMessageConfiguration : IEntityTypeConfiguration<
         builder.ToTable("sandbox_sms_messages");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
-        builder.Property(m => m.MobileNumber).HasMaxLength(16);
-        builder.Property(m => m.Body).HasMaxLength(Domain.Notifications.SmsOutboxMessage.MaxBodyLength);
-        builder.HasIndex(m => new { m.MobileNumber, m.Id });
+        builder.IsPersonalData(m => m.MobileNumber, LookupKind.MobileNumber);
+        builder.IsPersonalData(m => m.Body);
+        builder.HasIndex(LookupColumns.MobileNumberHash, nameof(SandboxSmsMessage.Id));
     }
 }
 

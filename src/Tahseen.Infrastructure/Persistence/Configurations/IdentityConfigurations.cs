@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tahseen.Domain.Identity;
+using Tahseen.Infrastructure.Persistence.PersonalData;
 
 namespace Tahseen.Infrastructure.Persistence.Configurations;
 
@@ -12,7 +13,7 @@ internal sealed class CaptchaConfiguration : IEntityTypeConfiguration<Captcha>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.AnswerHash).HasMaxLength(64);
-        builder.Property(c => c.SandboxAnswer).HasMaxLength(16);
+        builder.IsPersonalData(c => c.SandboxAnswer);
         builder.HasIndex(c => c.ExpireTime);
     }
 }
@@ -24,9 +25,9 @@ internal sealed class OtpChallengeConfiguration : IEntityTypeConfiguration<OtpCh
         builder.ToTable("otp_challenges");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.MobileNumber).HasMaxLength(16);
-        builder.Property(c => c.NationalId).HasMaxLength(10);
-        builder.Property(c => c.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.IsPersonalData(c => c.MobileNumber);
+        builder.IsPersonalData(c => c.NationalId);
+        builder.IsPersonalData(c => c.Email);
         builder.Property(c => c.CodeHash).HasMaxLength(64);
         // Wrong tries are counted by concurrent requests: the last writer must not win.
         builder.Property(c => c.WrongAttempts).IsConcurrencyToken();

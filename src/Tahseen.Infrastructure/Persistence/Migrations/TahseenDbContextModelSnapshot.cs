@@ -26,21 +26,36 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 3)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 1)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -84,9 +99,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId")
+                    b.HasIndex("MobileNumberHash");
+
+                    b.HasIndex("NationalIdHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id");
+                        .HasDatabaseName("ux_accounts_national_id_hash");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -117,8 +134,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
 
                     b.HasKey("Id");
 
@@ -168,20 +185,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
@@ -357,8 +374,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -372,7 +389,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -383,7 +405,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
@@ -521,38 +543,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
-                {
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameAr")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MobileNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NationalId");
-
-                    b.ToTable("registry_persons", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -580,20 +570,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Id");
+                    b.HasIndex("MobileNumberHash", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });

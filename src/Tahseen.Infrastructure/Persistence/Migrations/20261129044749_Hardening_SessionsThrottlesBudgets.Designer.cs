@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129041631_Hardening_SessionsThrottlesBudgets")]
+    [Migration("20261129044749_Hardening_SessionsThrottlesBudgets")]
     partial class Hardening_SessionsThrottlesBudgets
     {
         /// <inheritdoc />
@@ -29,21 +29,36 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 3)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 1)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -87,9 +102,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId")
+                    b.HasIndex("MobileNumberHash");
+
+                    b.HasIndex("NationalIdHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id");
+                        .HasDatabaseName("ux_accounts_national_id_hash");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -120,8 +137,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
 
                     b.HasKey("Id");
 
@@ -171,20 +188,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
@@ -360,8 +377,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -375,7 +392,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -386,7 +408,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
@@ -524,38 +546,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
-                {
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameAr")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MobileNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("NationalId");
-
-                    b.ToTable("registry_persons", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -583,20 +573,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Id");
+                    b.HasIndex("MobileNumberHash", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });
