@@ -28,14 +28,14 @@ public sealed class ListAccountsQueryValidator : AbstractValidator<ListAccountsQ
     }
 }
 
-public sealed class ListAccountsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class ListAccountsQueryHandler(IApplicationDbContext db, ICurrentUser user, IKeyedHasher hasher)
     : IRequestHandler<ListAccountsQuery, AccountPage>
 {
     public async Task<AccountPage> Handle(ListAccountsQuery request, CancellationToken cancellationToken)
     {
         user.RequireAdmin();
         var scope = $"accounts|{request.Role}|{request.Status}";
-        var after = PageToken.Decode(request.PageToken, scope);
+        var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
 
         var query = db.Accounts.AsNoTracking();
@@ -65,7 +65,7 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, ICurrentU
             .Take(size + 1)
             .ToListAsync(cancellationToken);
 
-        var (page, nextToken) = PageSize.Split(rows, size, scope, a => new PagePosition(a.CreateTime, a.Id));
+        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, a => new PagePosition(a.CreateTime, a.Id));
         return new AccountPage([.. page.Select(a => AccountDto.From(a))], nextToken);
     }
 }

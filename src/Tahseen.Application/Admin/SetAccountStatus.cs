@@ -42,6 +42,11 @@ public sealed class SetAccountStatusCommandHandler(
 
         var now = clock.GetUtcNow();
         var status = request.Status == AccountStatusView.Disabled ? AccountStatus.Disabled : AccountStatus.Active;
+        if (status == AccountStatus.Disabled && await WouldLeaveNoActiveAdminAsync(account, cancellationToken))
+        {
+            throw new TahseenException(ErrorReason.LastAdmin);
+        }
+
         account.SetStatus(status, now);
         securityLog.Record(SecurityEventKind.AccountStatusChanged, accountId, $"{status} by {user.AccountId}: {TextInput.Clean(request.Reason)}");
 
@@ -55,5 +60,26 @@ public sealed class SetAccountStatusCommandHandler(
         }
 
         return AccountDto.From(account);
+    }
+
+    /// <summary>
+    /// An admin may not disable itself (it would lock itself out mid-task), nor the last active admin
+    /// (nobody could administer the service any more).
+    /// </summary>
+    private async Task<bool> WouldLeaveNoActiveAdminAsync(Account account, CancellationToken cancellationToken)
+    {
+        if (account.Id == user.AccountId)
+        {
+            return true;
+        }
+
+        if ((account.Roles & AccountRoles.Admin) == 0 || account.Status != AccountStatus.Active)
+        {
+            return false;
+        }
+
+        return !await db.Accounts.AnyAsync(
+            a => a.Id != account.Id && (a.Roles & AccountRoles.Admin) == AccountRoles.Admin && a.Status == AccountStatus.Active,
+            cancellationToken);
     }
 }

@@ -65,7 +65,7 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, 
     /// </summary>
     public async Task VerifyAsync(OtpChallenge challenge, string code, ErrorReason notFound, CancellationToken cancellationToken)
     {
-        var outcome = challenge.Check(HashOf(challenge, code.Trim()), clock.GetUtcNow());
+        var outcome = challenge.Check(HashOf(challenge, Digits.ToAscii(code.Trim())), clock.GetUtcNow());
         if (outcome is OtpVerification.Expired or OtpVerification.AttemptsExceeded)
         {
             throw new TahseenException(ReasonOf(outcome));

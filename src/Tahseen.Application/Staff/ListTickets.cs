@@ -33,7 +33,7 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
     }
 }
 
-public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IKeyedHasher hasher)
     : IRequestHandler<ListTicketsQuery, TicketPage>
 {
     public async Task<TicketPage> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
         var categoryId = ValidationRules.ParseOptionalIdentifier(request.CategoryId);
         var assigneeId = ValidationRules.ParseOptionalIdentifier(request.AssigneeAccountId);
         var scope = $"queue|{request.Status}|{request.Type}|{categoryId}|{assigneeId}|{request.OverdueOnly}";
-        var after = PageToken.Decode(request.PageToken, scope);
+        var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
 
         var query = db.Tickets.AsNoTracking();
@@ -87,7 +87,7 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
             .Select(TicketViews.Public)
             .ToListAsync(cancellationToken);
 
-        var (page, nextToken) = PageSize.Split(rows, size, scope, t => new PagePosition(t.DueTime, t.TicketId));
+        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, t => new PagePosition(t.DueTime, t.TicketId));
         return new TicketPage(page, nextToken);
     }
 }

@@ -22,13 +22,13 @@ public sealed class ListMyTicketsQueryValidator : AbstractValidator<ListMyTicket
     }
 }
 
-public sealed class ListMyTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<ListMyTicketsQuery, TicketPage>
+public sealed class ListMyTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user, IKeyedHasher hasher) : IRequestHandler<ListMyTicketsQuery, TicketPage>
 {
     public async Task<TicketPage> Handle(ListMyTicketsQuery request, CancellationToken cancellationToken)
     {
         var submitterId = user.AccountId;
         var scope = $"my-tickets|{submitterId}|{request.Status}|{request.Type}";
-        var after = PageToken.Decode(request.PageToken, scope);
+        var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
 
         var query = db.Tickets.AsNoTracking().Where(t => t.SubmitterAccountId == submitterId);
@@ -57,7 +57,7 @@ public sealed class ListMyTicketsQueryHandler(IApplicationDbContext db, ICurrent
             .Select(TicketViews.Public)
             .ToListAsync(cancellationToken);
 
-        var (page, nextToken) = PageSize.Split(rows, size, scope, t => new PagePosition(t.CreateTime, t.TicketId));
+        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, t => new PagePosition(t.CreateTime, t.TicketId));
         return new TicketPage(page, nextToken);
     }
 }

@@ -1,6 +1,7 @@
 namespace Tahseen.Domain.Identity;
 
-internal static class Digits
+/// <summary>Digits as people type them on Arabic keyboards.</summary>
+public static class Digits
 {
     /// <summary>
     /// People type identity and mobile numbers with the digits of their keyboard layout, so

@@ -25,7 +25,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ProtoTicketStatus, TicketStatus?>().MapWith(value => EnumMappings.FromProto(value));
         config.NewConfig<ActorRole, Role>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<TicketAction, string>().MapWith(value => EnumMappings.ToCode(value));
-        config.NewConfig<Timestamp?, DateTimeOffset?>().MapWith(value => value == null ? null : value.ToDateTimeOffset());
+        config.NewConfig<Timestamp?, DateTimeOffset?>().MapWith(value => CommonMappings.ToInstant(value, "time"));
 
         config.NewConfig<CategoryDto, Category>();
         config.NewConfig<TicketMessageDto, TicketMessage>();
@@ -59,7 +59,9 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ResolveTicketRequest, ResolveTicketCommand>();
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
         config.NewConfig<CloseTicketRequest, CloseTicketCommand>();
-        config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>();
+        config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>()
+            .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
+            .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
 
         config.NewConfig<TicketPage, ListTicketsResponse>();
         config.NewConfig<StaffTicketDto, StaffTicketServiceGetTicketResponse>();

@@ -44,7 +44,7 @@ public sealed partial class SmsOutboxDispatcher(IServiceScopeFactory scopes, Tim
 
             try
             {
-                await sender.SendAsync(message.MobileNumber, message.Body, cancellationToken);
+                await sender.SendAsync(message.Id, message.MobileNumber, message.Body, cancellationToken);
                 message.MarkSent(clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Common;
 
 namespace Tahseen.Application.Common.Paging;
@@ -10,33 +10,35 @@ namespace Tahseen.Application.Common.Paging;
 public readonly record struct PagePosition(DateTimeOffset Time, Guid Id);
 
 /// <summary>
-/// Opaque page tokens for keyset paging. A token holds the last row's sort key and a hash of the list
-/// it belongs to (who asks, and with which filters). The token grants nothing: the query always
-/// takes the caller and the filters from the request, never from the token. The hash only turns a
-/// token replayed against another list, or altered, into PAGE_TOKEN_INVALID instead of a wrong page.
+/// Opaque page tokens for keyset paging. A token holds the last row's sort key and a keyed MAC over
+/// that position and the list it belongs to (who asks, and with which filters), made with the
+/// server's hash key. The token grants nothing: the query always takes the caller and the filters
+/// from the request, never from the token. The MAC turns a token replayed against another list, or
+/// altered in any bit, into PAGE_TOKEN_INVALID instead of a page that starts somewhere else.
 /// </summary>
 public static class PageToken
 {
     public const string Field = "page_token";
     public const int MaxLength = 128;
 
-    private const byte FormatVersion = 1;
-    private const int ScopeHashLength = 8;
-    private const int TokenLength = 1 + sizeof(long) + 16 + ScopeHashLength;
+    private const byte FormatVersionWithMac = 2;
+    private const int PositionLength = 1 + sizeof(long) + 16;
+    private const int MacLength = 16;
+    private const int TokenLength = PositionLength + MacLength;
 
-    public static string Encode(string scope, PagePosition position)
+    public static string Encode(string scope, PagePosition position, IKeyedHasher hasher)
     {
         Span<byte> bytes = stackalloc byte[TokenLength];
-        bytes[0] = FormatVersion;
+        bytes[0] = FormatVersionWithMac;
         BinaryPrimitives.WriteInt64BigEndian(bytes[1..], position.Time.UtcTicks);
         position.Id.TryWriteBytes(bytes.Slice(1 + sizeof(long), 16));
-        ScopeHash(scope).CopyTo(bytes[(TokenLength - ScopeHashLength)..]);
+        Mac(bytes[..PositionLength], scope, hasher).CopyTo(bytes[PositionLength..]);
         return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>Null for an empty token (the first page).</summary>
     /// <exception cref="TahseenException">PAGE_TOKEN_INVALID on page_token when the token is malformed or belongs to another list.</exception>
-    public static PagePosition? Decode(string? token, string scope)
+    public static PagePosition? Decode(string? token, string scope, IKeyedHasher hasher)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -48,8 +50,8 @@ public static class PageToken
             || !Base64Url.IsValid(token, out var length)
             || length != TokenLength
             || Base64Url.DecodeFromChars(token, bytes) != TokenLength
-            || bytes[0] != FormatVersion
-            || !bytes.Slice(TokenLength - ScopeHashLength, ScopeHashLength).SequenceEqual(ScopeHash(scope)))
+            || bytes[0] != FormatVersionWithMac
+            || !CryptographicOperations.FixedTimeEquals(bytes[PositionLength..], Mac(bytes[..PositionLength], scope, hasher)))
         {
             throw TahseenException.ForField(Field, ErrorReason.PageTokenInvalid);
         }
@@ -63,8 +65,8 @@ public static class PageToken
         return new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes.Slice(1 + sizeof(long), 16)));
     }
 
-    private static byte[] ScopeHash(string scope) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(scope))[..ScopeHashLength];
+    private static byte[] Mac(ReadOnlySpan<byte> position, string scope, IKeyedHasher hasher) =>
+        Convert.FromHexString(hasher.Hash($"page-token:{Convert.ToBase64String(position)}|{scope}"))[..MacLength];
 }
 
 /// <summary>The page sizes every list shares: 0 means the default, larger than the maximum is capped.</summary>
@@ -81,7 +83,7 @@ public static class PageSize
     /// makes the token that continues after the page's last row.
     /// </summary>
     public static (IReadOnlyList<T> Page, string NextToken) Split<T>(
-        IReadOnlyList<T> rows, int size, string scope, Func<T, PagePosition> positionOf)
+        IReadOnlyList<T> rows, int size, string scope, IKeyedHasher hasher, Func<T, PagePosition> positionOf)
     {
         if (rows.Count <= size)
         {
@@ -89,6 +91,6 @@ public static class PageSize
         }
 
         var page = rows.Take(size).ToList();
-        return (page, PageToken.Encode(scope, positionOf(page[^1])));
+        return (page, PageToken.Encode(scope, positionOf(page[^1]), hasher));
     }
 }

@@ -11,6 +11,22 @@ public static class TextInput
     public static string Clean(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty : value.Trim().Normalize(NormalizationForm.FormC);
 
+    /// <summary>
+    /// Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): they let a
+    /// text display in an order other than the one it is stored in (a "Trojan source" subject).
+    /// </summary>
+    public static bool HasBidiControls(string? value) =>
+        value is not null && value.Any(c => c is >= '‪' and <= '‮' or >= '⁦' and <= '⁩');
+
+    /// <summary>
+    /// Whether anything would show: text made only of spaces, control and format characters
+    /// (zero-width space and joiners, BOM, soft hyphen) reads as empty.
+    /// </summary>
+    public static bool HasVisibleCharacters(string? value) =>
+        value is not null && value.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c)
+            && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+            && c is not ('ᅟ' or 'ᅠ' or 'ㅤ' or 'ﾠ'));
+
     /// <summary>Control characters other than line breaks and tabs have no place in a ticket or a name.</summary>
     public static bool HasControlCharacters(string? value) =>
         value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));

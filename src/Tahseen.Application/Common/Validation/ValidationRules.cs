@@ -16,17 +16,18 @@ public static class ValidationRules
     private static readonly Dictionary<string, ErrorReason> ReasonsByCode =
         ErrorReason.All.ToDictionary(r => r.Code, StringComparer.Ordinal);
 
-    /// <summary>A text that must be present after trimming, at most <paramref name="maxLength"/> characters, no control characters.</summary>
+    /// <summary>A text with at least one visible character, at most <paramref name="maxLength"/> characters, no control or bidi characters.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule
-            .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
+            .Must(TextInput.HasVisibleCharacters).WithReason(ErrorReason.FieldRequired)
             .OptionalText(maxLength);
 
-    /// <summary>A text that may be empty, at most <paramref name="maxLength"/> characters once cleaned, no control characters.</summary>
+    /// <summary>A text that may be empty, at most <paramref name="maxLength"/> characters once cleaned, no control or bidi characters.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule
             .Must(value => TextInput.Clean(value).Length <= maxLength).WithReason(ErrorReason.FieldTooLong, maxLength)
-            .Must(value => !TextInput.HasControlCharacters(value)).WithReason(ErrorReason.FieldHasControlCharacters);
+            .Must(value => !TextInput.HasControlCharacters(value)).WithReason(ErrorReason.FieldHasControlCharacters)
+            .Must(value => !TextInput.HasBidiControls(value)).WithReason(ErrorReason.TextHasBidiControls);
 
     /// <summary>A value that must be present (not empty), reported as FIELD_REQUIRED.</summary>
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilder<T, string?> rule) =>
@@ -56,11 +57,11 @@ public static class ValidationRules
             .Must(value => !string.IsNullOrEmpty(value)).WithReason(ErrorReason.FieldRequired)
             .Must(value => value is null || value.Length <= maxLength).WithReason(ErrorReason.FieldTooLong, maxLength);
 
-    /// <summary>A six-digit one-time code.</summary>
+    /// <summary>A six-digit one-time code, in ASCII, Arabic-Indic or Eastern Arabic-Indic digits.</summary>
     public static IRuleBuilderOptions<T, string?> OneTimeCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule
             .Must(value => !string.IsNullOrWhiteSpace(value)).WithReason(ErrorReason.FieldRequired)
-            .Must(value => string.IsNullOrWhiteSpace(value) || value.Trim() is { Length: 6 } code && code.All(char.IsAsciiDigit))
+            .Must(value => string.IsNullOrWhiteSpace(value) || Digits.ToAscii(value.Trim()) is { Length: 6 } code && code.All(char.IsAsciiDigit))
             .WithReason(ErrorReason.OtpInvalid);
 
     /// <summary>A Guid-shaped identifier that may be left empty, as in an optional filter.</summary>

@@ -17,6 +17,7 @@ internal sealed class SandboxSmsMessageConfiguration : IEntityTypeConfiguration<
         builder.IsPersonalData(m => m.MobileNumber, LookupKind.MobileNumber);
         builder.IsPersonalData(m => m.Body);
         builder.HasIndex(LookupColumns.MobileNumberHash, nameof(SandboxSmsMessage.Id));
+        builder.HasIndex(m => m.Reference).IsUnique();
     }
 }
 

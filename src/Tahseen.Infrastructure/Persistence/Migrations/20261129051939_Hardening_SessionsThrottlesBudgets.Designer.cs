@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129044749_Hardening_SessionsThrottlesBudgets")]
+    [Migration("20261129051939_Hardening_SessionsThrottlesBudgets")]
     partial class Hardening_SessionsThrottlesBudgets
     {
         /// <inheritdoc />
@@ -589,7 +589,13 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("MobileNumberHash", "Id");
 
