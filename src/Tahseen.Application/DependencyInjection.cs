@@ -3,10 +3,9 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
-using Tahseen.Application.Staff;
-using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application;
 
@@ -29,14 +28,15 @@ public static class DependencyInjection
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<AccountSessions>();
-        services.AddScoped<DeskChanges>();
-
-        services.AddScoped<TicketStore>();
-        services.AddScoped<SubmitterNotifications>();
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))
         {
             services.AddTransient(service, implementation);
+        }
+
+        foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IDomainEventConsumer<>)))
+        {
+            services.AddScoped(service, implementation);
         }
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IValidator<>)))

@@ -9,6 +9,7 @@ using Tahseen.Application.Identity;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Maintenance;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Persistence.Interceptors;
 using Tahseen.Infrastructure.Persistence.PersonalData;
@@ -41,6 +42,8 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxWakeUp>();
+        services.AddSingleton<DomainEventsToOutbox>();
         (configuration.GetSection(PrivacyOptions.SectionName).Get<PrivacyOptions>() ?? new PrivacyOptions()).Validate();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         services.AddSingleton<PersonalDataProtector>();
@@ -58,7 +61,9 @@ public static class DependencyInjection
             .AddInterceptors(
                 sp.GetRequiredService<SqliteConnectionPragmas>(),
                 sp.GetRequiredService<LookupHashInterceptor>(),
-                sp.GetRequiredService<OutboxSignal>()));
+                sp.GetRequiredService<DomainEventsToOutbox>(),
+                sp.GetRequiredService<OutboxSignal>(),
+                sp.GetRequiredService<OutboxWakeUp>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
@@ -100,8 +105,10 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
         services.AddScoped<ITicketNumbers, TicketNumberSequence>();
-        services.AddSingleton<InProcessTicketEvents>();
-        services.AddSingleton<ITicketEvents>(sp => sp.GetRequiredService<InProcessTicketEvents>());
+        services.AddSingleton<TicketFeed>();
+        services.AddSingleton<ITicketFeed>(sp => sp.GetRequiredService<TicketFeed>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<TicketAutoCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
     }

@@ -8,9 +8,12 @@ using Tahseen.Application.Tickets;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
 
+using Tahseen.Domain.Identity;
+
 namespace Tahseen.Application.Admin;
 
 /// <summary>A new, active category, listed after the existing ones.</summary>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record CreateCategoryCommand(string NameAr, string NameEn) : IRequest<CategoryDto>;
 
 public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>
@@ -22,12 +25,11 @@ public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCat
     }
 }
 
-public sealed class CreateCategoryCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CreateCategoryCommandHandler(IApplicationDbContext db, TimeProvider clock)
     : IRequestHandler<CreateCategoryCommand, CategoryDto>
 {
     public async Task<CategoryDto> Handle(CreateCategoryCommand request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var nameAr = TextInput.Clean(request.NameAr);
         var nameEn = TextInput.Clean(request.NameEn);
         await CategoryNames.EnsureFreeAsync(db, nameAr, nameEn, exceptId: null, cancellationToken);

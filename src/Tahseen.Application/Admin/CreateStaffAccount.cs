@@ -12,6 +12,7 @@ using Tahseen.Domain.Identity;
 namespace Tahseen.Application.Admin;
 
 /// <summary>An account for a Civil Affairs employee: staff, admin or both, never citizen.</summary>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record CreateStaffAccountCommand(
     string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles)
     : IRequest<AccountDto>;
@@ -48,7 +49,6 @@ public sealed class CreateStaffAccountCommandHandler(
 {
     public async Task<AccountDto> Handle(CreateStaffAccountCommand request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var username = Username.Parse(request.Username);
         if (await UsernameTakenAsync(username, cancellationToken))
         {

@@ -12,6 +12,7 @@ using Tahseen.Domain.Identity;
 namespace Tahseen.Application.Admin;
 
 /// <summary>Accounts of every kind, oldest first, a page at a time.</summary>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record ListAccountsQuery(int PageSize, string? PageToken, AccountRoles? Role, AccountStatusView? Status) : IRequest<AccountPage>;
 
 public sealed record AccountPage(IReadOnlyList<AccountDto> Accounts, string NextPageToken);
@@ -28,12 +29,11 @@ public sealed class ListAccountsQueryValidator : AbstractValidator<ListAccountsQ
     }
 }
 
-public sealed class ListAccountsQueryHandler(IApplicationDbContext db, ICurrentUser user, IKeyedHasher hasher)
+public sealed class ListAccountsQueryHandler(IApplicationDbContext db, IKeyedHasher hasher)
     : IRequestHandler<ListAccountsQuery, AccountPage>
 {
     public async Task<AccountPage> Handle(ListAccountsQuery request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var scope = $"accounts|{request.Role}|{request.Status}";
         var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);

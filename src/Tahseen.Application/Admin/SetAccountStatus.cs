@@ -12,6 +12,7 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>Activates or disables an account, with the reason in the security audit log. Disabling ends every session at once.</summary>
 /// <param name="Status">ACTIVE or DISABLED; LOCKED is not set by hand, it comes from failed sign-ins.</param>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record SetAccountStatusCommand(string AccountId, AccountStatusView? Status, string? Reason) : IRequest<AccountDto>;
 
 public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAccountStatusCommand>
@@ -35,7 +36,6 @@ public sealed class SetAccountStatusCommandHandler(
 {
     public async Task<AccountDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var accountId = Guid.Parse(request.AccountId);
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken)
             ?? throw new TahseenException(ErrorReason.AccountNotFound);
@@ -52,11 +52,7 @@ public sealed class SetAccountStatusCommandHandler(
 
         if (status == AccountStatus.Disabled)
         {
-            await sessions.SaveEndingAllSessionsAsync(accountId, cancellationToken);
-        }
-        else
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            await sessions.EndAllSessionsAsync(accountId, cancellationToken);
         }
 
         return AccountDto.From(account);

@@ -8,9 +8,12 @@ using Tahseen.Application.Tickets;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
 
+using Tahseen.Domain.Identity;
+
 namespace Tahseen.Application.Admin;
 
 /// <summary>Renames a category or retires it; tickets filed under a retired category keep it.</summary>
+[RequireRoles(AccountRoles.Admin)]
 public sealed record UpdateCategoryCommand(string CategoryId, string NameAr, string NameEn, bool Active) : IRequest<CategoryDto>;
 
 public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCategoryCommand>
@@ -23,12 +26,11 @@ public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCat
     }
 }
 
-public sealed class UpdateCategoryCommandHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class UpdateCategoryCommandHandler(IApplicationDbContext db)
     : IRequestHandler<UpdateCategoryCommand, CategoryDto>
 {
     public async Task<CategoryDto> Handle(UpdateCategoryCommand request, CancellationToken cancellationToken)
     {
-        user.RequireAdmin();
         var categoryId = Guid.Parse(request.CategoryId);
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken)
             ?? throw new TahseenException(ErrorReason.CategoryNotFound);

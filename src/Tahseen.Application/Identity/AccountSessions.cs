@@ -10,44 +10,33 @@ namespace Tahseen.Application.Identity;
 public sealed class AccountSessions(IApplicationDbContext db, ISessionEnds sessionEnds, TimeProvider clock)
 {
     /// <summary>
-    /// Saves the pending change to the account (a new password, a disabled status) and ends every session
-    /// of it, in one transaction (the caller's, if one is open): the change is never committed while its
-    /// old sessions still work.
+    /// Ends every session of the account and revokes its refresh tokens, in the command's transaction:
+    /// the change that ends the sessions (a new password, a disabled status) commits with them or not at all.
     /// </summary>
-    public async Task SaveEndingAllSessionsAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task EndAllSessionsAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (transaction)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            await db.Sessions
-                .Where(s => s.AccountId == accountId && s.EndTime == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now), cancellationToken);
-            await db.RefreshTokens
-                .Where(t => t.AccountId == accountId && t.RevokeTime == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
+        var now = clock.GetUtcNow();
+        await db.Sessions
+            .Where(s => s.AccountId == accountId && s.EndTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now), cancellationToken);
+        await db.RefreshTokens
+            .Where(t => t.AccountId == accountId && t.RevokeTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
 
+        // Told before the commit: should the command still fail, a stream ended early is only reopened.
         sessionEnds.AccountSessionsEnded(accountId);
     }
 
-    /// <summary>Ends one session (logout, a replayed refresh token) and every refresh token of its family.</summary>
+    /// <summary>Ends one session (logout, a replayed refresh token) and every refresh token of its family, in the command's transaction.</summary>
     public async Task EndSessionAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Sessions
             .Where(s => s.Id == sessionId && s.EndTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now), cancellationToken);
         await db.RefreshTokens
             .Where(t => t.FamilyId == sessionId && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         sessionEnds.SessionEnded(sessionId);
     }
 }

@@ -56,7 +56,7 @@ public sealed class ChangePasswordCommandHandler(
         PasswordPolicy.Default.Enforce(request.NewPassword, account.Username, account.NationalId, "new_password");
         account.ChangePassword(passwords.Hash(request.NewPassword), clock.GetUtcNow());
         securityLog.Record(SecurityEventKind.PasswordChanged, account.Id);
-        await accountSessions.SaveEndingAllSessionsAsync(account.Id, cancellationToken);
+        await accountSessions.EndAllSessionsAsync(account.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -23,7 +23,7 @@ public sealed class CompletePasswordResetCommandValidator : AbstractValidator<Co
 /// <summary>
 /// The new password is checked before the code, so a refused password spends no try. Of concurrent
 /// requests with the right code exactly one sets a password: the challenge is completed by a conditional
-/// update in the transaction that saves it. Every session ends.
+/// update in the command's transaction, which saves the password. Every session ends.
 /// </summary>
 public sealed class CompletePasswordResetCommandHandler(
     IApplicationDbContext db,
@@ -54,10 +54,8 @@ public sealed class CompletePasswordResetCommandHandler(
         // Verify accepts no code for a reset without an account, so the account is known here.
         account!.ChangePassword(passwords.Hash(request.NewPassword), now);
         securityLog.Record(SecurityEventKind.PasswordReset, account.Id);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await codes.CompleteAsync(challenge, ErrorReason.PasswordResetNotFound, cancellationToken);
-        await accountSessions.SaveEndingAllSessionsAsync(account.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await accountSessions.EndAllSessionsAsync(account.Id, cancellationToken);
         return Unit.Value;
     }
 }

@@ -121,7 +121,6 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, 
         var windowOpenBefore = now - CodeBudget.Window;
         for (var attempt = 0; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var spent = await db.CodeBudgets
                 .Where(b => b.Key == key && (b.WindowStart <= windowOpenBefore || b.Count < max))
                 .ExecuteUpdateAsync(
@@ -148,13 +147,12 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 return;
             }
             catch (DbUpdateException) when (started is not null && attempt == 0)
             {
-                // A concurrent request created the budget first; spend from it by the conditional update.
-                await transaction.RollbackAsync(cancellationToken);
+                // A concurrent request created the budget first; spend from it by the conditional update. The
+                // failed save rolled back to its own savepoint, so the command's transaction goes on.
                 db.CodeBudgets.Entry(started).State = EntityState.Detached;
             }
         }

@@ -63,10 +63,9 @@ public sealed class RefreshSessionCommandHandler(
         account.EnsureCanSignIn();
         var session = sessions.Continue(account, token.FamilyId, now);
 
-        // The session row is updated only while it has not ended, in the transaction that stores the new
-        // token: a logout or password change either commits first (and this refresh fails) or revokes
-        // the new token too. A new token never outlives its session.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The session row is updated only while it has not ended, in the command's transaction, which
+        // stores the new token: a logout or password change either commits first (and this refresh fails)
+        // or revokes the new token too. A new token never outlives its session.
         var live = await db.Sessions
             .Where(s => s.Id == token.FamilyId && s.EndTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshTime, now), cancellationToken);
@@ -75,8 +74,6 @@ public sealed class RefreshSessionCommandHandler(
             throw new TahseenException(ErrorReason.TokenInvalid);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return session;
     }
 

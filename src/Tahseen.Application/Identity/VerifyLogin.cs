@@ -42,10 +42,7 @@ public sealed class VerifyLoginCommandHandler(
 
         var session = sessions.Open(account, now);
         securityLog.Record(SecurityEventKind.LoginSucceeded, account.Id);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await codes.CompleteAsync(challenge, ErrorReason.ChallengeNotFound, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return session;
     }
 }

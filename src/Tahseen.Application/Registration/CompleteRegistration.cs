@@ -44,6 +44,8 @@ public sealed class CompleteRegistrationCommandHandler(
     TimeProvider clock)
     : IRequestHandler<CompleteRegistrationCommand, AccountDto>
 {
+    private const string AccountSavepoint = "account";
+
     public async Task<AccountDto> Handle(CompleteRegistrationCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -86,16 +88,20 @@ public sealed class CompleteRegistrationCommandHandler(
 
         db.Accounts.Add(account);
         securityLog.Record(SecurityEventKind.Registered, account.Id);
+        // The challenge is completed only with the account: should the insert lose a race, going back to
+        // the savepoint reopens the challenge in the command's transaction, which then keeps the refund.
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A registration completes in its command's transaction.");
+        await transaction.CreateSavepointAsync(AccountSavepoint, cancellationToken);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await codes.CompleteAsync(challenge, ErrorReason.RegistrationNotFound, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another registration won the race between the checks and the insert.
+            await transaction.RollbackToSavepointAsync(AccountSavepoint, cancellationToken);
             db.Accounts.Entry(account).State = EntityState.Detached;
             await codes.RefundTryAsync(challenge, cancellationToken);
             await EnsureAvailableAsync(nationalId, Username.Parse(request.Username), cancellationToken);

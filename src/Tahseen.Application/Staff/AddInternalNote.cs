@@ -10,6 +10,7 @@ using Tahseen.Domain.Common;
 namespace Tahseen.Application.Staff;
 
 /// <summary>Staff bookkeeping on a ticket, signed with the author's name and never shown to the submitter.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record AddInternalNoteCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
 
 public sealed class AddInternalNoteCommandValidator : AbstractValidator<AddInternalNoteCommand>
@@ -21,22 +22,21 @@ public sealed class AddInternalNoteCommandValidator : AbstractValidator<AddInter
     }
 }
 
-public sealed class AddInternalNoteCommandHandler(IApplicationDbContext db, TicketStore tickets, ICurrentUser user, TimeProvider clock)
+public sealed class AddInternalNoteCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<AddInternalNoteCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(AddInternalNoteCommand request, CancellationToken cancellationToken)
     {
-        var role = user.RequireStaff();
+        var role = user.DeskRole();
         var authorId = user.AccountId;
         var authorName = await db.Accounts.AsNoTracking()
             .Where(a => a.Id == authorId)
             .Select(a => a.FullName)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new TahseenException(ErrorReason.Forbidden);
+            ?? throw new TahseenException(ErrorReason.TokenInvalid);
 
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         ticket.AddInternalNote(authorId, authorName, role, TextInput.Clean(request.Body), clock.GetUtcNow());
-        await tickets.SaveAsync(ticket, cancellationToken);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -11,6 +11,7 @@ using Tahseen.Domain.Identity;
 namespace Tahseen.Application.Staff;
 
 /// <summary>Gives a ticket to an active staff or admin account; to the caller when none is named.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record AssignTicketCommand(string TicketId, string? AssigneeAccountId) : IRequest<StaffTicketDto>;
 
 public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicketCommand>
@@ -22,14 +23,14 @@ public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicke
     }
 }
 
-public sealed class AssignTicketCommandHandler(IApplicationDbContext db, TicketStore tickets, ICurrentUser user, TimeProvider clock)
+public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<AssignTicketCommand, StaffTicketDto>
 {
     private const string AssigneeField = "assignee_account_id";
 
     public async Task<StaffTicketDto> Handle(AssignTicketCommand request, CancellationToken cancellationToken)
     {
-        var role = user.RequireStaff();
+        var role = user.DeskRole();
         var assigneeId = ValidationRules.ParseOptionalIdentifier(request.AssigneeAccountId) ?? user.AccountId;
         var assignee = await db.Accounts.AsNoTracking()
             .Where(a => a.Id == assigneeId)
@@ -42,9 +43,8 @@ public sealed class AssignTicketCommandHandler(IApplicationDbContext db, TicketS
             throw TahseenException.ForField(AssigneeField, ErrorReason.FieldInvalid);
         }
 
-        var ticket = await tickets.GetAsync(Guid.Parse(request.TicketId), cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         ticket.Assign(assigneeId, assignee.FullName, user.AccountId, role, clock.GetUtcNow());
-        await tickets.SaveAsync(ticket, cancellationToken);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -1,11 +1,14 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application.Staff;
 
 /// <summary>Closes a resolved ticket without waiting for the submitter's rating.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record CloseTicketCommand(string TicketId) : IRequest<StaffTicketDto>;
 
 public sealed class CloseTicketCommandValidator : AbstractValidator<CloseTicketCommand>
@@ -13,8 +16,13 @@ public sealed class CloseTicketCommandValidator : AbstractValidator<CloseTicketC
     public CloseTicketCommandValidator() => RuleFor(c => c.TicketId).Identifier();
 }
 
-public sealed class CloseTicketCommandHandler(DeskChanges desk) : IRequestHandler<CloseTicketCommand, StaffTicketDto>
+public sealed class CloseTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<CloseTicketCommand, StaffTicketDto>
 {
-    public Task<StaffTicketDto> Handle(CloseTicketCommand request, CancellationToken cancellationToken) =>
-        desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Close(staffId, role, now), notice: null, cancellationToken);
+    public async Task<StaffTicketDto> Handle(CloseTicketCommand request, CancellationToken cancellationToken)
+    {
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        ticket.Close(user.AccountId, user.DeskRole(), clock.GetUtcNow());
+        return TicketViews.ToStaff(ticket);
+    }
 }

@@ -10,6 +10,7 @@ using Tahseen.Domain.Common;
 namespace Tahseen.Application.Staff;
 
 /// <summary>Any ticket, with its internal notes and full history.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record GetStaffTicketQuery(string TicketId) : IRequest<StaffTicketDto>;
 
 public sealed class GetStaffTicketQueryValidator : AbstractValidator<GetStaffTicketQuery>
@@ -17,11 +18,10 @@ public sealed class GetStaffTicketQueryValidator : AbstractValidator<GetStaffTic
     public GetStaffTicketQueryValidator() => RuleFor(q => q.TicketId).Identifier();
 }
 
-public sealed class GetStaffTicketQueryHandler(IApplicationDbContext db, ICurrentUser user) : IRequestHandler<GetStaffTicketQuery, StaffTicketDto>
+public sealed class GetStaffTicketQueryHandler(IApplicationDbContext db) : IRequestHandler<GetStaffTicketQuery, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(GetStaffTicketQuery request, CancellationToken cancellationToken)
     {
-        user.RequireStaff();
         var ticketId = Guid.Parse(request.TicketId);
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new TahseenException(ErrorReason.TicketNotFound);

@@ -10,6 +10,7 @@ using Tahseen.Domain.Tickets;
 namespace Tahseen.Application.Staff;
 
 /// <summary>How the service performs over the tickets created in [StartTime, EndTime); either bound may be left open.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record GetTicketStatisticsQuery(DateTimeOffset? StartTime, DateTimeOffset? EndTime) : IRequest<TicketStatisticsDto>;
 
 public sealed record TicketStatisticsDto(
@@ -37,12 +38,11 @@ public sealed class GetTicketStatisticsQueryValidator : AbstractValidator<GetTic
             .WithReason(ErrorReason.FieldInvalid);
 }
 
-public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, ICurrentUser user)
+public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
     : IRequestHandler<GetTicketStatisticsQuery, TicketStatisticsDto>
 {
     public async Task<TicketStatisticsDto> Handle(GetTicketStatisticsQuery request, CancellationToken cancellationToken)
     {
-        user.RequireStaff();
         var tickets = db.Tickets.AsNoTracking();
         if (request.StartTime is { } start)
         {

@@ -12,6 +12,7 @@ using Tahseen.Domain.Tickets;
 namespace Tahseen.Application.Staff;
 
 /// <summary>The staff queue: every ticket, soonest due first, a page at a time.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record ListTicketsQuery(
     int PageSize,
     string? PageToken,
@@ -33,12 +34,11 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
     }
 }
 
-public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IKeyedHasher hasher)
+public sealed class ListTicketsQueryHandler(IApplicationDbContext db, TimeProvider clock, IKeyedHasher hasher)
     : IRequestHandler<ListTicketsQuery, TicketPage>
 {
     public async Task<TicketPage> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
     {
-        user.RequireStaff();
         var categoryId = ValidationRules.ParseOptionalIdentifier(request.CategoryId);
         var assigneeId = ValidationRules.ParseOptionalIdentifier(request.AssigneeAccountId);
         var scope = $"queue|{request.Status}|{request.Type}|{categoryId}|{assigneeId}|{request.OverdueOnly}";

@@ -1,11 +1,14 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application.Staff;
 
 /// <summary>Refuses a ticket (out of scope, a duplicate) with a reason the submitter sees. The submitter is told by SMS.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record RejectTicketCommand(string TicketId, string Reason) : IRequest<StaffTicketDto>;
 
 public sealed class RejectTicketCommandValidator : AbstractValidator<RejectTicketCommand>
@@ -17,11 +20,13 @@ public sealed class RejectTicketCommandValidator : AbstractValidator<RejectTicke
     }
 }
 
-public sealed class RejectTicketCommandHandler(DeskChanges desk) : IRequestHandler<RejectTicketCommand, StaffTicketDto>
+public sealed class RejectTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<RejectTicketCommand, StaffTicketDto>
 {
-    public Task<StaffTicketDto> Handle(RejectTicketCommand request, CancellationToken cancellationToken)
+    public async Task<StaffTicketDto> Handle(RejectTicketCommand request, CancellationToken cancellationToken)
     {
-        var body = TextInput.Clean(request.Reason);
-        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Reject(staffId, role, body, now), TicketNotice.Rejected, cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        ticket.Reject(user.AccountId, user.DeskRole(), TextInput.Clean(request.Reason), clock.GetUtcNow());
+        return TicketViews.ToStaff(ticket);
     }
 }

@@ -1,11 +1,14 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application.Staff;
 
 /// <summary>A public answer to the submitter; the ticket stays open. The submitter is told by SMS.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record ReplyToTicketCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
 
 public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTicketCommand>
@@ -17,11 +20,13 @@ public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTic
     }
 }
 
-public sealed class ReplyToTicketCommandHandler(DeskChanges desk) : IRequestHandler<ReplyToTicketCommand, StaffTicketDto>
+public sealed class ReplyToTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<ReplyToTicketCommand, StaffTicketDto>
 {
-    public Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
+    public async Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
     {
-        var body = TextInput.Clean(request.Body);
-        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Reply(staffId, role, body, now), TicketNotice.Replied, cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        ticket.Reply(user.AccountId, user.DeskRole(), TextInput.Clean(request.Body), clock.GetUtcNow());
+        return TicketViews.ToStaff(ticket);
     }
 }

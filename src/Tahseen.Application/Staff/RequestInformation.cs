@@ -1,11 +1,14 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application.Staff;
 
 /// <summary>Asks the submitter a question and waits for the answer. The submitter is told by SMS.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record RequestInformationCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
 
 public sealed class RequestInformationCommandValidator : AbstractValidator<RequestInformationCommand>
@@ -17,11 +20,13 @@ public sealed class RequestInformationCommandValidator : AbstractValidator<Reque
     }
 }
 
-public sealed class RequestInformationCommandHandler(DeskChanges desk) : IRequestHandler<RequestInformationCommand, StaffTicketDto>
+public sealed class RequestInformationCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<RequestInformationCommand, StaffTicketDto>
 {
-    public Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
+    public async Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
     {
-        var body = TextInput.Clean(request.Body);
-        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.RequestInformation(staffId, role, body, now), TicketNotice.InformationRequested, cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        ticket.RequestInformation(user.AccountId, user.DeskRole(), TextInput.Clean(request.Body), clock.GetUtcNow());
+        return TicketViews.ToStaff(ticket);
     }
 }

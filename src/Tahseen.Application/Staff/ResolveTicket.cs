@@ -1,11 +1,14 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
 
 namespace Tahseen.Application.Staff;
 
 /// <summary>The answer that settles the ticket. The submitter is told by SMS.</summary>
+[RequireRoles(RoleSets.Desk)]
 public sealed record ResolveTicketCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
 
 public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTicketCommand>
@@ -17,11 +20,13 @@ public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTic
     }
 }
 
-public sealed class ResolveTicketCommandHandler(DeskChanges desk) : IRequestHandler<ResolveTicketCommand, StaffTicketDto>
+public sealed class ResolveTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<ResolveTicketCommand, StaffTicketDto>
 {
-    public Task<StaffTicketDto> Handle(ResolveTicketCommand request, CancellationToken cancellationToken)
+    public async Task<StaffTicketDto> Handle(ResolveTicketCommand request, CancellationToken cancellationToken)
     {
-        var body = TextInput.Clean(request.Body);
-        return desk.ApplyAsync(request.TicketId, (ticket, staffId, role, now) => ticket.Resolve(staffId, role, body, now), TicketNotice.Resolved, cancellationToken);
+        var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        ticket.Resolve(user.AccountId, user.DeskRole(), TextInput.Clean(request.Body), clock.GetUtcNow());
+        return TicketViews.ToStaff(ticket);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
@@ -15,22 +16,38 @@ public enum TicketNotice
 }
 
 /// <summary>
-/// Tells the submitter by SMS that staff acted on their ticket. The message joins the same unit of work
-/// as the change, so it leaves if and only if the change commits. The text names the ticket by its
-/// reference number only: an SMS may be read by anyone holding the phone.
+/// Tells the submitter by SMS that staff wrote to them: a reply, a question, a resolution or a
+/// rejection. Runs from the outbox after the change committed, in the dispatcher's transaction, so the
+/// SMS is queued exactly once per event. The text names the ticket by its reference number only: an
+/// SMS may be read by anyone holding the phone.
 /// </summary>
-public sealed class SubmitterNotifications(IApplicationDbContext db)
+public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvider clock) : IDomainEventConsumer<TicketMessageAdded>
 {
-    public async Task QueueAsync(Ticket ticket, TicketNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task HandleAsync(TicketMessageAdded domainEvent, CancellationToken cancellationToken)
     {
-        var submitter = await db.Accounts.AsNoTracking()
-            .Where(a => a.Id == ticket.SubmitterAccountId)
-            .Select(a => new { a.MobileNumber, a.PersonKind })
+        if (NoticeFor(domainEvent.Action) is not { } notice)
+        {
+            return;
+        }
+
+        var submitter = await db.Tickets.AsNoTracking()
+            .Where(t => t.Id == domainEvent.TicketId)
+            .Join(db.Accounts, t => t.SubmitterAccountId, a => a.Id, (t, a) => new { t.ReferenceNumber, a.MobileNumber, a.PersonKind })
             .FirstAsync(cancellationToken);
 
-        var text = Text(notice, ticket.ReferenceNumber, withEnglish: submitter.PersonKind == PersonKind.Resident);
-        db.SmsOutbox.Add(new SmsOutboxMessage(submitter.MobileNumber, text, SmsKind.Notification, now));
+        var text = Text(notice, submitter.ReferenceNumber, withEnglish: submitter.PersonKind == PersonKind.Resident);
+        db.SmsOutbox.Add(new SmsOutboxMessage(submitter.MobileNumber, text, SmsKind.Notification, clock.GetUtcNow()));
     }
+
+    /// <summary>Only what staff say publicly is worth a text; the submitter's own messages are not.</summary>
+    public static TicketNotice? NoticeFor(TicketAction action) => action switch
+    {
+        TicketAction.Replied => TicketNotice.Replied,
+        TicketAction.InformationRequested => TicketNotice.InformationRequested,
+        TicketAction.Resolved => TicketNotice.Resolved,
+        TicketAction.Rejected => TicketNotice.Rejected,
+        _ => null,
+    };
 
     /// <summary>Arabic for everyone; residents, who may not read Arabic, get the English text after it.</summary>
     public static string Text(TicketNotice notice, string referenceNumber, bool withEnglish)

@@ -1,12 +1,14 @@
 using FluentValidation;
 using MediatR;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter writes in the public thread: an answer to a question, or a reopening of a resolved ticket.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record AddTicketMessageCommand(string TicketId, string Body) : IRequest<TicketDto>;
 
 public sealed class AddTicketMessageCommandValidator : AbstractValidator<AddTicketMessageCommand>
@@ -18,14 +20,13 @@ public sealed class AddTicketMessageCommandValidator : AbstractValidator<AddTick
     }
 }
 
-public sealed class AddTicketMessageCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
+public sealed class AddTicketMessageCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<AddTicketMessageCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(AddTicketMessageCommand request, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetOwnAsync(Guid.Parse(request.TicketId), user.AccountId, cancellationToken);
+        var ticket = await db.GetOwnTicketAsync(request.TicketId, user.AccountId, cancellationToken);
         ticket.AddCitizenMessage(user.AccountId, TextInput.Clean(request.Body), clock.GetUtcNow(), Ticket.DefaultReopenWindow);
-        await tickets.SaveAsync(ticket, cancellationToken);
         return TicketViews.ToPublic(ticket);
     }
 }

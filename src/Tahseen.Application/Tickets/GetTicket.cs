@@ -2,12 +2,14 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>One of the caller's own tickets.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record GetTicketQuery(string TicketId) : IRequest<TicketDto>;
 
 public sealed class GetTicketQueryValidator : AbstractValidator<GetTicketQuery>

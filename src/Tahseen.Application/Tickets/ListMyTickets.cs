@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Paging;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
@@ -10,6 +11,7 @@ using Tahseen.Domain.Tickets;
 namespace Tahseen.Application.Tickets;
 
 /// <summary>The caller's tickets, newest first, a page at a time.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record ListMyTicketsQuery(int PageSize, string? PageToken, TicketStatus? Status, TicketType? Type) : IRequest<TicketPage>;
 
 public sealed class ListMyTicketsQueryValidator : AbstractValidator<ListMyTicketsQuery>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
@@ -8,6 +9,7 @@ using Tahseen.Domain.Tickets;
 namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter rates a resolved ticket, which closes it.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record RateTicketCommand(string TicketId, int Score, string? Comment) : IRequest<TicketDto>;
 
 public sealed class RateTicketCommandValidator : AbstractValidator<RateTicketCommand>
@@ -22,14 +24,13 @@ public sealed class RateTicketCommandValidator : AbstractValidator<RateTicketCom
     }
 }
 
-public sealed class RateTicketCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
+public sealed class RateTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<RateTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(RateTicketCommand request, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetOwnAsync(Guid.Parse(request.TicketId), user.AccountId, cancellationToken);
+        var ticket = await db.GetOwnTicketAsync(request.TicketId, user.AccountId, cancellationToken);
         ticket.Rate(user.AccountId, request.Score, TextInput.Clean(request.Comment), clock.GetUtcNow());
-        await tickets.SaveAsync(ticket, cancellationToken);
         return TicketViews.ToPublic(ticket);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
@@ -9,6 +10,7 @@ using Tahseen.Domain.Tickets;
 namespace Tahseen.Application.Tickets;
 
 /// <summary>Files a new ticket, idempotently: the submitter's request id names the submission.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record SubmitTicketCommand(string RequestId, TicketType? Type, string CategoryId, string Subject, string Description)
     : IRequest<TicketDto>;
 
@@ -65,29 +67,11 @@ public sealed class SubmitTicketCommandHandler(
         var dueTime = dueTimePolicy.DueTime(type, now, calendar);
         var year = now.ToOffset(calendar.UtcOffset).Year;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The unit of work holds the database's write lock from here to commit, so two identical
+        // requests cannot both pass the lookup above; the unique (submitter, request id) index backs it.
         var referenceNumber = await numbers.NextAsync(year, cancellationToken);
         var ticket = Ticket.Submit(submitterId, requestId, type, categoryId, subject, description, referenceNumber, dueTime, now);
         db.Tickets.Add(ticket);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (submitter, request id) index, not the lookup above, settles two identical
-            // requests that raced past it: the loser finds the winner's ticket.
-            await transaction.RollbackAsync(cancellationToken);
-            var winner = await FindSubmissionAsync(submitterId, requestId, cancellationToken);
-            if (winner is null)
-            {
-                throw;
-            }
-
-            return Replay(winner, fingerprint);
-        }
-
         return TicketViews.ToPublic(ticket);
     }
 

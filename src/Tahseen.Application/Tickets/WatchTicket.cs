@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,19 +12,24 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Follows one ticket: first its current state, then an event per status change, public message and
-/// assignment, until the caller cancels or the ticket reaches a final status (the stream then ends with OK). The submitter may watch their own ticket; staff any ticket.
+/// assignment, until the caller cancels or the ticket reaches a final status (the stream then ends
+/// with OK). The events are read from the outbox by cursor, so a watcher sees every committed change
+/// whichever process made it. The submitter may watch their own ticket; staff any ticket.
 /// </summary>
-public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketEvent>>;
+[RequireRoles(RoleSets.People)]
+public sealed record WatchTicketQuery(string TicketId) : IRequest<IAsyncEnumerable<TicketStreamEvent>>;
 
 public sealed class WatchTicketQueryValidator : AbstractValidator<WatchTicketQuery>
 {
     public WatchTicketQueryValidator() => RuleFor(q => q.TicketId).Identifier();
 }
 
-public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUser user, ITicketEvents events, TimeProvider clock)
-    : IRequestHandler<WatchTicketQuery, IAsyncEnumerable<TicketEvent>>
+public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUser user, ITicketFeed feed, TimeProvider clock)
+    : IRequestHandler<WatchTicketQuery, IAsyncEnumerable<TicketStreamEvent>>
 {
-    public async Task<IAsyncEnumerable<TicketEvent>> Handle(WatchTicketQuery request, CancellationToken cancellationToken)
+    private const int BatchSize = 100;
+
+    public async Task<IAsyncEnumerable<TicketStreamEvent>> Handle(WatchTicketQuery request, CancellationToken cancellationToken)
     {
         var ticketId = Guid.Parse(request.TicketId);
         var query = db.Tickets.AsNoTracking().Where(t => t.Id == ticketId);
@@ -35,27 +39,28 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
             query = query.Where(t => t.SubmitterAccountId == submitterId);
         }
 
-        // Subscribe before reading the snapshot: a change committed in between is then both in the
-        // snapshot and in the queue, never in neither. The version tells the duplicates apart.
-        var subscription = events.Subscribe(ticketId);
+        // The cursor is read before the snapshot: a change committed in between is then both in the
+        // snapshot and after the cursor, never in neither. The version tells the duplicates apart.
+        var stream = feed.OpenStream();
         try
         {
+            var cursor = await feed.LatestCursorAsync(cancellationToken);
             var ticket = await query.FirstOrDefaultAsync(cancellationToken)
                 ?? throw new TahseenException(ErrorReason.TicketNotFound);
-            var snapshot = new TicketEvent(TicketEventKind.Snapshot, TicketViews.ToPublic(ticket), ticket.Version, clock.GetUtcNow());
-            return Stream(subscription, snapshot, cancellationToken);
+            var snapshot = new TicketStreamEvent(0, TicketEventKind.Snapshot, TicketViews.ToPublic(ticket), ticket.Version, clock.GetUtcNow());
+            return Stream(stream, ticketId, cursor, snapshot, cancellationToken);
         }
         catch
         {
-            subscription.Dispose();
+            stream.Dispose();
             throw;
         }
     }
 
-    private static async IAsyncEnumerable<TicketEvent> Stream(
-        ITicketSubscription subscription, TicketEvent snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TicketStreamEvent> Stream(
+        IDisposable stream, Guid ticketId, long cursor, TicketStreamEvent snapshot, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using (subscription)
+        using (stream)
         {
             yield return snapshot;
             if (TicketStateMachine.IsFinal(snapshot.Ticket.Status))
@@ -63,15 +68,22 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                 yield break;
             }
 
-            // Events are published after their commits, so two close changes can arrive out of order; an
-            // event older than one delivered would show the ticket going back in time. One change may raise
-            // several events of the same version; those already in the snapshot are skipped.
+            // A stream never shows the ticket going back in time: an event older than one delivered is
+            // skipped, and so are the events of the versions already in the snapshot.
             var delivered = snapshot.Version;
-            while (await WaitForEventsAsync(subscription.Events, cancellationToken))
+            while (!cancellationToken.IsCancellationRequested)
             {
-                while (subscription.Events.TryRead(out var ticketEvent))
+                var nextCommit = feed.NextCommit;
+                var batch = await ReadOrEndAsync(cursor, ticketId, cancellationToken);
+                if (batch is null)
                 {
-                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered)
+                    yield break;
+                }
+
+                foreach (var ticketEvent in batch)
+                {
+                    cursor = ticketEvent.Cursor;
+                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered && ticketEvent.Kind != TicketEventKind.Submitted)
                     {
                         delivered = ticketEvent.Version;
                         yield return ticketEvent;
@@ -82,16 +94,34 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                         }
                     }
                 }
+
+                if (batch.Count < BatchSize && !await WaitOrEndAsync(nextCommit, cancellationToken))
+                {
+                    yield break;
+                }
             }
         }
     }
 
     /// <summary>Cancellation is how every watch ends, so it ends the stream normally rather than as a failure.</summary>
-    private static async Task<bool> WaitForEventsAsync(ChannelReader<TicketEvent> reader, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TicketStreamEvent>?> ReadOrEndAsync(long cursor, Guid ticketId, CancellationToken cancellationToken)
     {
         try
         {
-            return await reader.WaitToReadAsync(cancellationToken);
+            return await feed.ReadAsync(cursor, ticketId, BatchSize, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> WaitOrEndAsync(Task nextCommit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await feed.WaitForEventsAsync(nextCommit, cancellationToken);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

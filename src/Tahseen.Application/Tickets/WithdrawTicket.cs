@@ -1,11 +1,13 @@
 using FluentValidation;
 using MediatR;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 
 namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter takes back a ticket that is not resolved yet.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record WithdrawTicketCommand(string TicketId, string? Reason) : IRequest<TicketDto>;
 
 public sealed class WithdrawTicketCommandValidator : AbstractValidator<WithdrawTicketCommand>
@@ -17,14 +19,13 @@ public sealed class WithdrawTicketCommandValidator : AbstractValidator<WithdrawT
     }
 }
 
-public sealed class WithdrawTicketCommandHandler(TicketStore tickets, ICurrentUser user, TimeProvider clock)
+public sealed class WithdrawTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<WithdrawTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(WithdrawTicketCommand request, CancellationToken cancellationToken)
     {
-        var ticket = await tickets.GetOwnAsync(Guid.Parse(request.TicketId), user.AccountId, cancellationToken);
+        var ticket = await db.GetOwnTicketAsync(request.TicketId, user.AccountId, cancellationToken);
         ticket.Withdraw(user.AccountId, TextInput.Clean(request.Reason), clock.GetUtcNow());
-        await tickets.SaveAsync(ticket, cancellationToken);
         return TicketViews.ToPublic(ticket);
     }
 }

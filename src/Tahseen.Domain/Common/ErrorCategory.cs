@@ -15,6 +15,7 @@ public enum ErrorCategory
     ResourceExhausted,
     Aborted,
     Unavailable,
+    OutOfRange,
     DeadlineExceeded,
     Cancelled,
     Unimplemented,

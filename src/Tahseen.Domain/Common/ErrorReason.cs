@@ -60,6 +60,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason AccountLocked = new("ACCOUNT_LOCKED", ErrorCategory.PermissionDenied);
     public static readonly ErrorReason AccountDisabled = new("ACCOUNT_DISABLED", ErrorCategory.PermissionDenied);
     public static readonly ErrorReason Forbidden = new("FORBIDDEN", ErrorCategory.PermissionDenied);
+    public static readonly ErrorReason InsufficientScope = new("INSUFFICIENT_SCOPE", ErrorCategory.PermissionDenied);
+    public static readonly ErrorReason InvalidClient = new("INVALID_CLIENT", ErrorCategory.Unauthenticated);
 
     // Missing things.
     public static readonly ErrorReason TicketNotFound = new("TICKET_NOT_FOUND", ErrorCategory.NotFound);
@@ -75,6 +77,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason OtpResendTooSoon = new("OTP_RESEND_TOO_SOON", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason RateLimited = new("RATE_LIMITED", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason MessageTooLarge = new("MESSAGE_TOO_LARGE", ErrorCategory.ResourceExhausted);
+
+    // A change-feed cursor older than the oldest event still kept.
+    public static readonly ErrorReason CursorExpired = new("CURSOR_EXPIRED", ErrorCategory.OutOfRange);
 
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);

@@ -8,6 +8,9 @@ public enum AccountRoles
     Citizen = 1,
     Staff = 2,
     Admin = 4,
+
+    /// <summary>A service account of an internal system: no person, no password, no SMS.</summary>
+    Integration = 8,
 }
 
 /// <summary>The stored status. Sign-in throttling is per login key (<see cref="SignInThrottle"/>), not a status.</summary>

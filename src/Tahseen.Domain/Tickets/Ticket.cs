@@ -10,7 +10,7 @@ namespace Tahseen.Domain.Tickets;
 /// <see cref="TicketStateMachine"/> whether it may happen, then leaves a history entry. Times are
 /// UTC instants passed in by the caller, who reads them from a <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class Ticket
+public sealed class Ticket : IHasDomainEvents
 {
     public static readonly TimeSpan DefaultReopenWindow = TimeSpan.FromDays(7);
     public static readonly TimeSpan DefaultAutoCloseDelay = TimeSpan.FromDays(7);
@@ -18,6 +18,7 @@ public sealed class Ticket
     private readonly List<TicketMessage> _messages = [];
     private readonly List<InternalNote> _internalNotes = [];
     private readonly List<TicketHistoryEntry> _history = [];
+    private readonly List<DomainEvent> _events = [];
 
     private Ticket()
     {
@@ -79,6 +80,10 @@ public sealed class Ticket
 
     public IReadOnlyCollection<TicketHistoryEntry> History => _history.AsReadOnly();
 
+    public IReadOnlyCollection<DomainEvent> DomainEvents => _events.AsReadOnly();
+
+    public void ClearDomainEvents() => _events.Clear();
+
     /// <param name="dueTime">From <see cref="DueTimePolicy.DueTime"/>: the calendar is configuration, not ticket state.</param>
     public static Ticket Submit(
         Guid submitterId,
@@ -124,6 +129,7 @@ public sealed class Ticket
         };
         ticket._history.Add(new TicketHistoryEntry(
             ticket.Version, TicketAction.Submitted, submitterId, ActorRole.Citizen, null, TicketStatus.Submitted, now, null));
+        ticket._events.Add(new TicketSubmitted(ticket.Id, ticket.Version, TicketAction.Submitted, now));
         return ticket;
     }
 
@@ -154,9 +160,11 @@ public sealed class Ticket
         ArgumentException.ThrowIfNullOrWhiteSpace(assigneeDisplayName);
         RequireStaff(actorRole);
 
-        Apply(TicketTrigger.Assign, TicketAction.Assigned, actorId, actorRole, now, assigneeId.ToString());
+        var from = Apply(TicketTrigger.Assign, TicketAction.Assigned, actorId, actorRole, now, assigneeId.ToString());
         AssigneeAccountId = assigneeId;
         AssigneeDisplayName = assigneeDisplayName;
+        _events.Add(new TicketAssigned(Id, Version, TicketAction.Assigned, now, assigneeId));
+        RaiseStatusChange(from, TicketAction.Assigned, now);
     }
 
     /// <summary>A public answer that does not close the matter. Replying to a waiting ticket resumes the clock.</summary>
@@ -165,9 +173,10 @@ public sealed class Ticket
         RequireStaff(role);
         RequireText(body, "body");
 
-        Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now);
+        var from = Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, body, now);
+        AddMessage(staffId, role, body, TicketAction.Replied, now);
+        RaiseStatusChange(from, TicketAction.Replied, now);
     }
 
     /// <summary>Asks the submitter a question and pauses the due-time clock until the ticket moves on.</summary>
@@ -176,9 +185,10 @@ public sealed class Ticket
         RequireStaff(role);
         RequireText(question, "body");
 
-        Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now);
+        var from = Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, question, now);
+        AddMessage(staffId, role, question, TicketAction.InformationRequested, now);
+        RaiseStatusChange(from, TicketAction.InformationRequested, now);
     }
 
     /// <summary>
@@ -198,8 +208,10 @@ public sealed class Ticket
             throw new TahseenException(ErrorReason.InvalidTicketTransition);
         }
 
-        Apply(TicketTrigger.CitizenReply, reopens ? TicketAction.Reopened : TicketAction.CitizenReplied, citizenId, ActorRole.Citizen, now);
-        AddMessage(citizenId, ActorRole.Citizen, body, now);
+        var action = reopens ? TicketAction.Reopened : TicketAction.CitizenReplied;
+        var from = Apply(TicketTrigger.CitizenReply, action, citizenId, ActorRole.Citizen, now);
+        AddMessage(citizenId, ActorRole.Citizen, body, action, now);
+        RaiseStatusChange(from, action, now);
     }
 
     public void AddInternalNote(Guid staffId, string displayName, ActorRole role, string body, DateTimeOffset now)
@@ -208,8 +220,9 @@ public sealed class Ticket
         RequireStaff(role);
         RequireText(body, "body");
 
-        Apply(TicketTrigger.AddInternalNote, TicketAction.NoteAdded, staffId, role, now);
+        _ = Apply(TicketTrigger.AddInternalNote, TicketAction.NoteAdded, staffId, role, now);
         _internalNotes.Add(new InternalNote(Version, staffId, displayName, body, now));
+        _events.Add(new TicketInternalNoteAdded(Id, Version, TicketAction.NoteAdded, now));
     }
 
     /// <summary>The answer that settles the ticket; the submitter may then rate it or reopen it.</summary>
@@ -218,9 +231,10 @@ public sealed class Ticket
         RequireStaff(role);
         RequireText(answer, "body");
 
-        Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now);
+        var from = Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, answer, now);
+        AddMessage(staffId, role, answer, TicketAction.Resolved, now);
+        RaiseStatusChange(from, TicketAction.Resolved, now);
     }
 
     /// <summary>Refuses the ticket (out of scope, duplicate). The reason goes to the submitter too.</summary>
@@ -229,9 +243,10 @@ public sealed class Ticket
         RequireStaff(role);
         RequireText(reason, "reason");
 
-        Apply(TicketTrigger.Reject, TicketAction.Rejected, staffId, role, now, reason);
+        var from = Apply(TicketTrigger.Reject, TicketAction.Rejected, staffId, role, now, reason);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, reason, now);
+        AddMessage(staffId, role, reason, TicketAction.Rejected, now);
+        RaiseStatusChange(from, TicketAction.Rejected, now);
     }
 
     /// <summary>The submitter takes the ticket back, which is possible until it is resolved.</summary>
@@ -239,7 +254,7 @@ public sealed class Ticket
     {
         RequireSubmitter(citizenId);
 
-        Apply(TicketTrigger.Withdraw, TicketAction.Withdrawn, citizenId, ActorRole.Citizen, now, NullIfBlank(reason));
+        RaiseStatusChange(Apply(TicketTrigger.Withdraw, TicketAction.Withdrawn, citizenId, ActorRole.Citizen, now, NullIfBlank(reason)), TicketAction.Withdrawn, now);
     }
 
     /// <summary>The submitter accepts the resolution by rating it, which closes the ticket.</summary>
@@ -252,7 +267,7 @@ public sealed class Ticket
         }
 
         // Rating closes the ticket, so a second rating is refused by the state machine.
-        Apply(TicketTrigger.Rate, TicketAction.Rated, citizenId, ActorRole.Citizen, now);
+        RaiseStatusChange(Apply(TicketTrigger.Rate, TicketAction.Rated, citizenId, ActorRole.Citizen, now), TicketAction.Rated, now);
         Rating = new TicketRating(score, NullIfBlank(comment), now);
     }
 
@@ -261,7 +276,7 @@ public sealed class Ticket
     {
         RequireStaff(role);
 
-        Apply(TicketTrigger.Close, TicketAction.Closed, staffId, role, now);
+        RaiseStatusChange(Apply(TicketTrigger.Close, TicketAction.Closed, staffId, role, now), TicketAction.Closed, now);
     }
 
     /// <summary>
@@ -275,7 +290,7 @@ public sealed class Ticket
             return false;
         }
 
-        Apply(TicketTrigger.AutoClose, TicketAction.AutoClosed, null, ActorRole.System, now);
+        RaiseStatusChange(Apply(TicketTrigger.AutoClose, TicketAction.AutoClosed, null, ActorRole.System, now), TicketAction.AutoClosed, now);
         return true;
     }
 
@@ -288,7 +303,8 @@ public sealed class Ticket
     /// <summary>The statuses in which the service owes the submitter an answer and the due-time clock runs.</summary>
     public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress];
 
-    private void Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
+    /// <summary>Moves the state machine and records the history entry; returns the status before the move.</summary>
+    private TicketStatus Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
     {
         RequireUtc(now, nameof(now));
         var from = Status;
@@ -324,10 +340,23 @@ public sealed class Ticket
         UpdateTime = now;
         Version++;
         _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, from, to, now, detail));
+        return from;
     }
 
-    private void AddMessage(Guid authorId, ActorRole authorRole, string body, DateTimeOffset now) =>
+    private void AddMessage(Guid authorId, ActorRole authorRole, string body, TicketAction action, DateTimeOffset now)
+    {
         _messages.Add(new TicketMessage(Version, authorId, authorRole, body, now));
+        _events.Add(new TicketMessageAdded(Id, Version, action, now, authorRole));
+    }
+
+    /// <summary>Raised last, after what caused the move (an assignment, a message), in the order a reader follows them.</summary>
+    private void RaiseStatusChange(TicketStatus from, TicketAction action, DateTimeOffset now)
+    {
+        if (Status != from)
+        {
+            _events.Add(new TicketStatusChanged(Id, Version, action, now, from, Status));
+        }
+    }
 
     private void RequireSubmitter(Guid citizenId)
     {

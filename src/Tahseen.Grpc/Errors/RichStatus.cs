@@ -99,6 +99,7 @@ public static class RichStatus
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorCategory.Aborted => StatusCode.Aborted,
         ErrorCategory.Unavailable => StatusCode.Unavailable,
+        ErrorCategory.OutOfRange => StatusCode.OutOfRange,
         ErrorCategory.DeadlineExceeded => StatusCode.DeadlineExceeded,
         ErrorCategory.Cancelled => StatusCode.Cancelled,
         ErrorCategory.Unimplemented => StatusCode.Unimplemented,

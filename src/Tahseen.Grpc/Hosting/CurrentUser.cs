@@ -21,5 +21,10 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public AccountRoles Roles =>
         IsAuthenticated ? RoleNames.Parse(Principal!.FindAll(TokenAuthentication.RoleClaim).Select(c => c.Value)) : AccountRoles.None;
 
+    public IReadOnlySet<string> Scopes =>
+        IsAuthenticated
+            ? Principal!.FindAll(TokenAuthentication.ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal)
+            : [];
+
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

@@ -54,6 +54,7 @@ public static class GrpcEdge
         app.MapGrpcService<TicketGrpcService>();
         app.MapGrpcService<StaffTicketGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<IntegrationGrpcService>();
         app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {

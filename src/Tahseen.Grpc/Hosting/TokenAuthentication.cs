@@ -23,6 +23,7 @@ public static class TokenAuthentication
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
     public const string SessionClaim = JwtTokenIssuer.SessionClaim;
+    public const string ScopeClaim = "scope";
     internal const string FailureKey = "tahseen.auth.failure";
 
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)

@@ -136,7 +136,18 @@ public static class EnumMappings
         TicketEventKind.StatusChanged => ProtoTicketEventType.StatusChanged,
         TicketEventKind.MessageAdded => ProtoTicketEventType.MessageAdded,
         TicketEventKind.Assigned => ProtoTicketEventType.Assigned,
+        TicketEventKind.Submitted => ProtoTicketEventType.Submitted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>An unknown or snapshot type maps to no kind, which the validator refuses.</summary>
+    public static TicketEventKind FromProto(ProtoTicketEventType type) => type switch
+    {
+        ProtoTicketEventType.StatusChanged => TicketEventKind.StatusChanged,
+        ProtoTicketEventType.MessageAdded => TicketEventKind.MessageAdded,
+        ProtoTicketEventType.Assigned => TicketEventKind.Assigned,
+        ProtoTicketEventType.Submitted => TicketEventKind.Submitted,
+        _ => default,
     };
 
     /// <summary>History actions as the contract's stable codes; spelled out so that renaming the enum cannot change them.</summary>

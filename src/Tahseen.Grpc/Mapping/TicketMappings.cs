@@ -1,5 +1,7 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Mapster;
+using Tahseen.Application.Integration;
 using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
@@ -48,7 +50,12 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketDto, WithdrawTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, RateTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketPage, ListMyTicketsResponse>();
-        config.NewConfig<TicketEvent, WatchTicketResponse>().Map(d => d.EventType, s => EnumMappings.ToProto(s.Kind));
+        config.NewConfig<TicketStreamEvent, WatchTicketResponse>().Map(d => d.EventType, s => EnumMappings.ToProto(s.Kind));
+        config.NewConfig<TicketStreamEvent, StreamTicketEventsResponse>()
+            .Map(d => d.Cursor, s => s.Cursor.ToString(CultureInfo.InvariantCulture))
+            .Map(d => d.EventType, s => EnumMappings.ToProto(s.Kind));
+        config.NewConfig<GetTicketByReferenceRequest, GetTicketByReferenceQuery>();
+        config.NewConfig<TicketDto, GetTicketByReferenceResponse>().Map(d => d.Ticket, s => s);
 
         config.NewConfig<ListTicketsRequest, ListTicketsQuery>();
         config.NewConfig<StaffTicketServiceGetTicketRequest, GetStaffTicketQuery>();

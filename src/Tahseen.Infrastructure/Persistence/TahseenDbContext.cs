@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Security;
@@ -42,6 +43,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

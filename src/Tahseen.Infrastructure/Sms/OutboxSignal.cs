@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tahseen.Domain.Notifications;
@@ -6,9 +7,10 @@ namespace Tahseen.Infrastructure.Sms;
 
 /// <summary>
 /// Wakes the dispatcher as soon as a transaction that queued an SMS commits, so codes go out at once
-/// rather than at the next poll. A missed wake-up costs only the poll interval.
+/// rather than at the next poll. A save inside a unit of work's transaction is not yet visible, so every
+/// commit wakes it too. A missed wake-up costs only the poll interval.
 /// </summary>
-public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
+public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 
@@ -24,6 +26,14 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
         return ValueTask.FromResult(result);
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _pending.WaitAsync(timeout, cancellationToken);
 
@@ -32,8 +42,15 @@ public sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
     private void NotifyIfQueued(DbContext? context)
     {
         if (context is not null
-            && context.ChangeTracker.Entries<SmsOutboxMessage>().Any(e => e.Entity.SentTime is null && e.Entity.AbandonTime is null)
-            && _pending.CurrentCount == 0)
+            && context.ChangeTracker.Entries<SmsOutboxMessage>().Any(e => e.Entity.SentTime is null && e.Entity.AbandonTime is null))
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        if (_pending.CurrentCount == 0)
         {
             try
             {

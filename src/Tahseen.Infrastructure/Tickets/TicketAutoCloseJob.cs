@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Tahseen.Application.Tickets;
 using Tahseen.Domain.Tickets;
 using Tahseen.Infrastructure.Persistence;
 
@@ -75,16 +74,17 @@ public sealed partial class TicketAutoCloseJob(
     private async Task<bool> TryCloseAsync(Guid ticketId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var tickets = scope.ServiceProvider.GetRequiredService<TicketStore>();
-        var ticket = await tickets.GetAsync(ticketId, cancellationToken);
-        if (ticket.Status != TicketStatus.Resolved || !ticket.AutoClose(now, Ticket.DefaultAutoCloseDelay))
+        var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is not { Status: TicketStatus.Resolved } || !ticket.AutoClose(now, Ticket.DefaultAutoCloseDelay))
         {
             return false;
         }
 
         try
         {
-            await tickets.SaveAsync(ticket, cancellationToken);
+            // One save is one transaction: the ticket and its outbox events commit together.
+            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateConcurrencyException)

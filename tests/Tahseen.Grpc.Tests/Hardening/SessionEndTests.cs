@@ -1,13 +1,16 @@
+using System.Text.Json;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Hosting;
 using Tahseen.Grpc.Tests.Infrastructure;
 using Tahseen.Grpc.Tests.Tickets;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Grpc.Tests.Hardening;
@@ -155,12 +158,20 @@ public sealed class SessionEndTests(TahseenApiFactory factory) : IClassFixture<T
             (current, version) = (TicketViews.ToPublic(stored), stored.Version);
         }
 
-        // Two publishers finishing in the opposite order of their commits.
-        var events = factory.Services.GetRequiredService<ITicketEvents>();
-        var now = factory.Clock.GetUtcNow();
-        events.Publish(new TicketEvent(TicketEventKind.MessageAdded, current with { Subject = "second" }, version + 2, now));
-        events.Publish(new TicketEvent(TicketEventKind.MessageAdded, current with { Subject = "first" }, version + 1, now));
-        events.Publish(new TicketEvent(TicketEventKind.MessageAdded, current with { Subject = "third" }, version + 3, now));
+        // Events whose versions reach the feed out of order: the stream skips the one older than it delivered.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+            var now = factory.Clock.GetUtcNow();
+            foreach (var (subject, at) in new[] { ("second", version + 2), ("first", version + 1), ("third", version + 3) })
+            {
+                var added = new Domain.Tickets.TicketMessageAdded(current.TicketId, at, Domain.Tickets.TicketAction.Replied, now, Domain.Tickets.ActorRole.Staff);
+                db.OutboxEvents.Add(new OutboxEvent(
+                    Guid.NewGuid(), DomainEventTypes.NameOf(added), current.TicketId, at, DomainEventTypes.Serialize(added),
+                    JsonSerializer.Serialize(current with { Subject = subject }, DomainEventTypes.Json), now));
+                await db.SaveChangesAsync();
+            }
+        }
 
         (await NextAsync(watch)).Ticket.Subject.Should().Be("second");
         (await NextAsync(watch)).Ticket.Subject.Should().Be("third");

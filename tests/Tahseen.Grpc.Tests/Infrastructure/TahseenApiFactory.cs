@@ -2,10 +2,12 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
@@ -42,6 +44,8 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
             // a worker polling the wall clock behind their back.
             var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SmsOutboxWorker));
             services.Remove(worker);
+            services.AddSingleton<FailAfterFirstWrite>();
+            services.ConfigureDbContext<TahseenDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FailAfterFirstWrite>()));
         });
         Configure?.Invoke(builder);
     }

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
-using Tahseen.Infrastructure.Tickets;
+using Tahseen.Infrastructure.Outbox;
 
 namespace Tahseen.Grpc.Tests.Tickets;
 
@@ -13,7 +13,7 @@ public sealed class WatchTicketTests(TahseenApiFactory factory) : IClassFixture<
 
     private readonly TicketKit _kit = new(factory);
 
-    private int OpenWatches => factory.Services.GetRequiredService<InProcessTicketEvents>().SubscriberCount;
+    private int OpenWatches => factory.Services.GetRequiredService<TicketFeed>().OpenStreamCount;
 
     [Fact]
     public async Task The_submitter_gets_a_snapshot_then_one_event_per_change_and_the_stream_ends_when_cancelled()

@@ -8,7 +8,7 @@ namespace Tahseen.Application.Common.Behaviours;
 /// A write that lost an optimistic-concurrency race (another request changed the same row first)
 /// is reported as ABORTED / CONCURRENT_UPDATE, which tells the client a retry is safe.
 /// </summary>
-[PipelineOrder(3)]
+[PipelineOrder(4)]
 public sealed class ConcurrencyBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

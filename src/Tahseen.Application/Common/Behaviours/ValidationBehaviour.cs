@@ -9,7 +9,7 @@ namespace Tahseen.Application.Common.Behaviours;
 /// Runs every validator of the request before the handler and reports all broken rules at once,
 /// as one INVALID_ARGUMENT with a violation per rule.
 /// </summary>
-[PipelineOrder(2)]
+[PipelineOrder(3)]
 public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {

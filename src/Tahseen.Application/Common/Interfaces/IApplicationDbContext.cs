@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tahseen.Application.Common.Events;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Common.Interfaces;
 
-/// <summary>The unit of work use cases read and write through; one call to SaveChangesAsync is one transaction.</summary>
+/// <summary>
+/// What use cases read and write through. The unit-of-work behaviour owns the transaction and the final
+/// save of every command; a handler flushes only to record a failure it is about to report.
+/// </summary>
 public interface IApplicationDbContext
 {
     DbSet<TermsVersion> TermsVersions { get; }
@@ -33,7 +38,11 @@ public interface IApplicationDbContext
 
     DbSet<Ticket> Tickets { get; }
 
-    /// <summary>For the few writes that span more than one statement, such as numbering and storing a new ticket.</summary>
+    DbSet<OutboxEvent> OutboxEvents { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    /// <summary>For the unit-of-work behaviour's transaction and execution strategy.</summary>
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -12,6 +12,9 @@ public interface ICurrentUser
 
     AccountRoles Roles { get; }
 
+    /// <summary>What a service account's token grants (<see cref="Security.Scopes"/>); empty for people.</summary>
+    IReadOnlySet<string> Scopes { get; }
+
     /// <summary>The network address the request came from, for the security log.</summary>
     string? ClientAddress { get; }
 }

@@ -8,6 +8,7 @@ public static class RoleNames
     public const string Citizen = "CITIZEN";
     public const string Staff = "STAFF";
     public const string Admin = "ADMIN";
+    public const string Integration = "INTEGRATION";
 
     /// <summary>For [Authorize(Roles = ...)] on the case-work desk's methods.</summary>
     public const string StaffOrAdmin = Staff + "," + Admin;
@@ -28,6 +29,11 @@ public static class RoleNames
         {
             yield return Admin;
         }
+
+        if (roles.HasFlag(AccountRoles.Integration))
+        {
+            yield return Integration;
+        }
     }
 
     public static AccountRoles Parse(IEnumerable<string> names) =>
@@ -36,6 +42,7 @@ public static class RoleNames
             Citizen => AccountRoles.Citizen,
             Staff => AccountRoles.Staff,
             Admin => AccountRoles.Admin,
+            Integration => AccountRoles.Integration,
             _ => AccountRoles.None,
         });
 }

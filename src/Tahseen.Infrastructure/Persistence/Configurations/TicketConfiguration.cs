@@ -28,6 +28,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // staff members acting at once cannot overwrite each other.
         builder.Property(t => t.Version).IsConcurrencyToken();
 
+        // Raised events leave through the outbox, not as columns of the ticket.
+        builder.Ignore(t => t.DomainEvents);
+
         builder.HasOne<Category>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.SubmitterAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AssigneeAccountId).OnDelete(DeleteBehavior.Restrict);

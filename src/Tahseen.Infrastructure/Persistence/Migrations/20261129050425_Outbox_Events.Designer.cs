@@ -11,14 +11,74 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129051939_Hardening_SessionsThrottlesBudgets")]
-    partial class Hardening_SessionsThrottlesBudgets
+    [Migration("20261129050425_Outbox_Events")]
+    partial class Outbox_Events
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Tahseen.Application.Common.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Cursor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeadLetterTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StreamVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cursor");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "Cursor");
+
+                    b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
+
+                    b.ToTable("outbox_events", (string)null);
+                });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {
@@ -37,10 +97,16 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignInCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
@@ -147,25 +213,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("captchas", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Domain.Identity.CodeBudget", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("code_budgets", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Domain.Identity.OtpChallenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -207,7 +254,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ResendAvailableTime")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WrongAttempts")
@@ -295,57 +341,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("AccountId", "Time");
 
                     b.ToTable("security_events", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RefreshTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreateTime");
-
-                    b.HasIndex("AccountId", "EndTime");
-
-                    b.ToTable("sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.SignInThrottle", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CaptchaFailureCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FailureCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("UpdateTime");
-
-                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
@@ -616,15 +611,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.RefreshToken", b =>
-                {
-                    b.HasOne("Tahseen.Domain.Identity.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()

@@ -1,0 +1,24 @@
+using Tahseen.Domain.Common;
+
+namespace Tahseen.Domain.Tickets;
+
+/// <summary>A change to one ticket. <see cref="Version"/> is the ticket's version once the change is made.</summary>
+public abstract record TicketDomainEvent(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime) : DomainEvent;
+
+public sealed record TicketSubmitted(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+public sealed record TicketAssigned(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, Guid AssigneeAccountId)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+/// <summary>A message in the public thread, which the submitter reads.</summary>
+public sealed record TicketMessageAdded(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, ActorRole AuthorRole)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+public sealed record TicketStatusChanged(
+    Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, TicketStatus FromStatus, TicketStatus ToStatus)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+/// <summary>Staff-only bookkeeping: never shown to the submitter.</summary>
+public sealed record TicketInternalNoteAdded(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
