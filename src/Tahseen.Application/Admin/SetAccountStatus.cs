@@ -42,7 +42,7 @@ public sealed class SetAccountStatusCommandHandler(
 
         var now = clock.GetUtcNow();
         var status = request.Status == AccountStatusView.Disabled ? AccountStatus.Disabled : AccountStatus.Active;
-        if (status == AccountStatus.Disabled && await WouldLeaveNoActiveAdminAsync(account, cancellationToken))
+        if (status == AccountStatus.Disabled && !await DisableUnlessLastAdminAsync(account, cancellationToken))
         {
             throw new TahseenException(ErrorReason.LastAdmin);
         }
@@ -60,22 +60,25 @@ public sealed class SetAccountStatusCommandHandler(
 
     /// <summary>
     /// An admin may not disable itself (it would lock itself out mid-task), nor the last active admin
-    /// (nobody could administer the service any more).
+    /// (nobody could administer the service any more). For an active admin the check and the write are
+    /// one conditional UPDATE, so two admins disabling each other at the same moment cannot both win.
     /// </summary>
-    private async Task<bool> WouldLeaveNoActiveAdminAsync(Account account, CancellationToken cancellationToken)
+    private async Task<bool> DisableUnlessLastAdminAsync(Account account, CancellationToken cancellationToken)
     {
         if (account.Id == user.AccountId)
-        {
-            return true;
-        }
-
-        if ((account.Roles & AccountRoles.Admin) == 0 || account.Status != AccountStatus.Active)
         {
             return false;
         }
 
-        return !await db.Accounts.AnyAsync(
-            a => a.Id != account.Id && (a.Roles & AccountRoles.Admin) == AccountRoles.Admin && a.Status == AccountStatus.Active,
-            cancellationToken);
+        if ((account.Roles & AccountRoles.Admin) == 0 || account.Status != AccountStatus.Active)
+        {
+            return true;
+        }
+
+        var disabled = await db.Accounts
+            .Where(a => a.Id == account.Id && a.Status == AccountStatus.Active
+                && db.Accounts.Any(o => o.Id != account.Id && (o.Roles & AccountRoles.Admin) == AccountRoles.Admin && o.Status == AccountStatus.Active))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Disabled), cancellationToken);
+        return disabled == 1;
     }
 }
