@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
@@ -75,16 +76,18 @@ public sealed partial class Harness(TahseenApiFactory factory)
     }
 
     /// <summary>
-    /// Runs the SMS outbox as its background worker would (the test host does not run that worker), until
-    /// nothing due is left: a test reads the inbox only after the send it expects has been attempted.
+    /// Runs the domain-event outbox and the SMS outbox as their workers would (the test host does not run
+    /// the SMS worker), until nothing due is left: a test reads the inbox only after the send it expects has been attempted.
     /// </summary>
     public async Task DeliverSmsAsync()
     {
+        // Domain events first: their consumers queue the SMS a ticket change sends.
+        var events = factory.Services.GetRequiredService<OutboxDispatcher>();
         var dispatcher = factory.Services.GetRequiredService<SmsOutboxDispatcher>();
         int handled;
         do
         {
-            handled = await dispatcher.DispatchDueAsync(CancellationToken.None);
+            handled = await events.DispatchPendingAsync(CancellationToken.None) + await dispatcher.DispatchDueAsync(CancellationToken.None);
         }
         while (handled > 0);
     }
