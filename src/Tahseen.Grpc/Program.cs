@@ -1,20 +1,35 @@
 using Tahseen.Application;
 using Tahseen.Grpc.Hosting;
 using Tahseen.Infrastructure;
-using Tahseen.Infrastructure.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var invocation = HostCommand.Parse(args);
+Settings.AcceptOneAndZeroAsBooleans();
 
-builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.AddGrpcEdge(builder.Configuration, builder.Environment);
+// The app's own folder, not the working directory: the published DLL started from anywhere still
+// reads its appsettings.json (and with it the HTTP/2 gRPC endpoint).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = invocation.HostArgs,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
-var app = builder.Build();
+WebApplication app;
+try
+{
+    builder.AddTelemetry();
+    builder.Services.AddApplication();
+    builder.Services.AddInfrastructure(builder.Configuration);
+    builder.Services.AddGrpcEdge(builder.Configuration, builder.Environment);
+    builder.Services.AddHttpEdge(builder.Environment);
+    builder.Services.AddProbes();
+    app = builder.Build();
+}
+catch (SettingsException exception)
+{
+    return HostRunner.RefuseBeforeBuild(exception);
+}
 
-await app.Services.InitialiseDatabaseAsync();
-app.MapGrpcEdge();
-
-await app.RunAsync();
+return await app.RunAsync(invocation);
 
 /// <summary>The entry point, visible to WebApplicationFactory in the end-to-end tests.</summary>
 public partial class Program;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
 using Tahseen.Infrastructure.CaptchaImages;
@@ -32,12 +33,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported by this build; use 'Sqlite'.");
-        }
+        services.AddSettings(configuration);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
         services.AddSingleton<SqliteConnectionPragmas>();
@@ -71,8 +67,8 @@ public static class DependencyInjection
 
         services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
         services.AddIdentityAdapters(configuration);
-        services.AddSmsOutbox();
-        services.AddTickets(configuration);
+        services.AddSmsOutbox(configuration);
+        services.AddTickets();
 
         return services;
     }
@@ -99,9 +95,8 @@ public static class DependencyInjection
         return options;
     }
 
-    private static void AddTickets(this IServiceCollection services, IConfiguration configuration)
+    private static void AddTickets(this IServiceCollection services)
     {
-        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
         services.AddScoped<ITicketNumbers, TicketNumberSequence>();
@@ -115,8 +110,6 @@ public static class DependencyInjection
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
-        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName));
         services.AddSingleton<KeyRing>();
         services.AddSingleton<IDataSeeder>(sp => sp.GetRequiredService<KeyRing>());
         services.AddSingleton<IDataKeySource>(sp => sp.GetRequiredService<KeyRing>());
@@ -126,14 +119,12 @@ public static class DependencyInjection
         services.AddSingleton<ICaptchaRenderer, SkiaCaptchaRenderer>();
         services.AddSingleton<ISandbox, SandboxMode>();
         services.AddScoped<ISandboxDirectory, SandboxDirectory>();
-        services.AddSingleton<EmbeddedCivilRegistry>();
-        services.AddSingleton<ICivilRegistry>(sp => sp.GetRequiredService<EmbeddedCivilRegistry>());
+        services.AddCivilRegistry(configuration);
     }
 
-    private static void AddSmsOutbox(this IServiceCollection services)
+    private static void AddSmsOutbox(this IServiceCollection services, IConfiguration configuration)
     {
-        // The sandbox gateway is the only one this build ships; a real operator's gateway plugs in here.
-        services.AddScoped<ISmsSender, SandboxSmsSender>();
+        services.AddSmsGateway(configuration);
         services.AddSingleton<SmsOutboxDispatcher>();
         services.AddHostedService<SmsOutboxWorker>();
         services.AddSingleton<ExpiredRecordsPurger>();

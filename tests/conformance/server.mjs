@@ -30,6 +30,7 @@ export async function startServer(extraSettings = {}) {
       DOTNET_NOLOGO: '1',
       ConnectionStrings__Tahseen: `Data Source=${join(workDir, 'tahseen.db')}`,
       Kestrel__Endpoints__Grpc__Url: 'http://127.0.0.1:0',
+      Kestrel__Endpoints__Http__Url: 'http://127.0.0.1:0',
       Security__SigningKey: signingKey.toString('base64'),
       Security__HashKey: randomBytes(32).toString('base64'),
       'Logging__LogLevel__Microsoft.Hosting.Lifetime': 'Information',

@@ -14,9 +14,11 @@ public enum ErrorCategory
     NotFound,
     ResourceExhausted,
     Aborted,
-    Unavailable,
     OutOfRange,
     DeadlineExceeded,
     Cancelled,
     Unimplemented,
+
+    /// <summary>A system this service depends on cannot answer now; the same call may succeed later.</summary>
+    Unavailable,
 }

@@ -91,6 +91,9 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason Cancelled = new("CANCELLED", ErrorCategory.Cancelled);
     public static readonly ErrorReason MethodNotFound = new("METHOD_NOT_FOUND", ErrorCategory.Unimplemented);
 
+    // Another agency's system did not answer; never read as "not eligible".
+    public static readonly ErrorReason CivilRegistryUnavailable = new("CIVIL_REGISTRY_UNAVAILABLE", ErrorCategory.Unavailable);
+
     /// <summary>Every reason declared above, in declaration order.</summary>
     public static IReadOnlyList<ErrorReason> All { get; } = typeof(ErrorReason)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

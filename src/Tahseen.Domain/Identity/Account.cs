@@ -75,6 +75,9 @@ public sealed class Account
     /// <summary>Changes whenever credentials or status change; access tokens carrying an old stamp stop working.</summary>
     public string SecurityStamp { get; private set; }
 
+    /// <summary>Made by the sandbox seeder with a published password; a Production database must hold none.</summary>
+    public bool IsSandbox { get; private set; }
+
     public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
 
     public static Account RegisterCitizen(
@@ -97,6 +100,14 @@ public sealed class Account
         }
 
         return new Account(username, fullName, mobile, passwordHash, roles, now);
+    }
+
+    /// <summary>A staff account whose password is published for test harnesses (sandbox mode only).</summary>
+    public static Account CreateSandboxStaff(Username username, string fullName, MobileNumber mobile, string passwordHash, AccountRoles roles, DateTimeOffset now)
+    {
+        var account = CreateStaff(username, fullName, mobile, passwordHash, roles, now);
+        account.IsSandbox = true;
+        return account;
     }
 
     /// <summary>Refuses a sign-in by a disabled account, even with the right password.</summary>

@@ -14,7 +14,8 @@ public enum SecurityEventKind
     AccountStatusChanged = 10,
     StaffAccountCreated = 11,
     OtpAttemptsExceeded = 12,
-    PasswordChangeFailed = 13,
+    AdministratorCreatedFromConsole = 13,
+    PasswordChangeFailed = 14,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Tahseen.Application.Common.Observability;
 using Tahseen.Domain.Common;
 
 namespace Tahseen.Grpc.Errors;
@@ -11,16 +13,32 @@ namespace Tahseen.Grpc.Errors;
 /// </summary>
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
+    private static readonly HashSet<string> ThrottlingReasons = ["RATE_LIMITED", "ACCOUNT_LOCKED", "CAPTCHA_REQUIRED", "OTP_ATTEMPTS_EXCEEDED"];
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
-            return await continuation(request, context);
+            var response = await continuation(request, context);
+            Count(context.Method, "OK");
+            return response;
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            var translated = Translate(exception, context);
+            Count(context.Method, exception is TahseenException expected ? expected.Reason.Code : translated.StatusCode.ToString());
+            throw translated;
+        }
+    }
+
+    /// <summary>Calls by method and outcome; a refused sign-in is also counted as throttled when that is why.</summary>
+    private static void Count(string method, string reason)
+    {
+        TahseenMetrics.Calls.Add(1, new("method", method), new("reason", reason));
+        if (method.EndsWith("/Login", StringComparison.Ordinal) && ThrottlingReasons.Contains(reason))
+        {
+            TahseenMetrics.LoginsThrottled.Add(1, new KeyValuePair<string, object?>("reason", reason));
         }
     }
 
@@ -83,7 +101,8 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 language);
         }
 
-        var correlationId = Guid.NewGuid().ToString("N");
+        // The trace id: the one id that finds this call's log lines and its trace.
+        var correlationId = Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
         LogUnexpected(exception, context.Method, correlationId);
         return RichStatus.Internal(correlationId, language);
     }

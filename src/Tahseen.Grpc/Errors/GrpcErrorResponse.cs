@@ -20,6 +20,8 @@ public static class GrpcErrorResponse
     public const string MessageHeader = "grpc-message";
     public const string DetailsHeader = "grpc-status-details-bin";
 
+    private static readonly JsonFormatter Json = new(new JsonFormatter.Settings(formatDefaultValues: false, Hosting.HttpEdge.ErrorDetailTypes));
+
     public static bool IsGrpcRequest(HttpContext context) =>
         context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -29,6 +31,15 @@ public static class GrpcErrorResponse
         var language = ErrorMessages.PickLanguage(context.Request.Headers.AcceptLanguage);
         WriteTrailersOnly(context.Response, RichStatus.Build(exception, language));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The same refusal for a JSON/HTTP call: a JSON google.rpc.Status with its details decoded.</summary>
+    public static Task WriteJsonAsync(HttpContext context, TahseenException exception, int httpStatus)
+    {
+        var language = ErrorMessages.PickLanguage(context.Request.Headers.AcceptLanguage);
+        context.Response.StatusCode = httpStatus;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(Json.Format(RichStatus.Build(exception, language)), context.RequestAborted);
     }
 
     public static void WriteTrailersOnly(HttpResponse response, RpcStatus status)

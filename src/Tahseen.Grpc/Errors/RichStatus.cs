@@ -98,11 +98,11 @@ public static class RichStatus
         ErrorCategory.NotFound => StatusCode.NotFound,
         ErrorCategory.ResourceExhausted => StatusCode.ResourceExhausted,
         ErrorCategory.Aborted => StatusCode.Aborted,
-        ErrorCategory.Unavailable => StatusCode.Unavailable,
         ErrorCategory.OutOfRange => StatusCode.OutOfRange,
         ErrorCategory.DeadlineExceeded => StatusCode.DeadlineExceeded,
         ErrorCategory.Cancelled => StatusCode.Cancelled,
         ErrorCategory.Unimplemented => StatusCode.Unimplemented,
+        ErrorCategory.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Unknown,
     };
 

@@ -67,7 +67,7 @@ public sealed partial class StatusDetailsBackstop(RequestDelegate next, ILogger<
 
     private RpcStatus Unexplained(HttpContext context, int code, IHeaderDictionary headers, string language)
     {
-        var correlationId = Guid.NewGuid().ToString("N");
+        var correlationId = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
         LogUnexplained(context.Request.Path, code, headers[GrpcErrorResponse.MessageHeader].ToString(), correlationId);
         return RichStatus.BuildInternal(correlationId, language);
     }

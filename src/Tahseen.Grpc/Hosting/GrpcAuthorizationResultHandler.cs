@@ -8,7 +8,7 @@ namespace Tahseen.Grpc.Hosting;
 /// <summary>
 /// Answers a refused gRPC call with the contract's error model instead of a bare HTTP 401/403:
 /// UNAUTHENTICATED with TOKEN_INVALID or TOKEN_EXPIRED, or PERMISSION_DENIED with FORBIDDEN, as a
-/// trailers-only gRPC response.
+/// trailers-only gRPC response, or for a JSON/HTTP call as a JSON google.rpc.Status with HTTP 401/403.
 /// </summary>
 internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -16,7 +16,7 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Succeeded || !GrpcErrorResponse.IsGrpcRequest(context))
+        if (authorizeResult.Succeeded)
         {
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
@@ -24,6 +24,9 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
         var reason = authorizeResult.Forbidden
             ? ErrorReason.Forbidden
             : context.Items[TokenAuthentication.FailureKey] as ErrorReason ?? ErrorReason.TokenInvalid;
-        return GrpcErrorResponse.WriteAsync(context, new TahseenException(reason));
+        return GrpcErrorResponse.IsGrpcRequest(context)
+            ? GrpcErrorResponse.WriteAsync(context, new TahseenException(reason))
+            : GrpcErrorResponse.WriteJsonAsync(
+                context, new TahseenException(reason), authorizeResult.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
     }
 }

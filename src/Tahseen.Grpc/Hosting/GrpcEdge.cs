@@ -4,7 +4,6 @@ using Tahseen.Grpc.Errors;
 using Tahseen.Grpc.Mapping;
 using Tahseen.Grpc.Services;
 using Tahseen.Infrastructure.Sandbox;
-using Tahseen.Infrastructure.Security;
 
 namespace Tahseen.Grpc.Hosting;
 
@@ -13,18 +12,15 @@ public static class GrpcEdge
 {
     public static IServiceCollection AddGrpcEdge(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        RefuseUnsafeProductionSettings(configuration, environment);
-
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorInterceptor>();
             options.EnableDetailedErrors = false;
             options.MaxReceiveMessageSize = 1024 * 1024;
         });
-        services.AddGrpcHealthChecks();
-        if (environment.IsDevelopment())
+        if (Reflection.IsEnabled(configuration, environment))
         {
-            services.AddGrpcReflection();
+            services.AddReflection();
         }
 
         services.AddTokenAuthentication();
@@ -55,42 +51,16 @@ public static class GrpcEdge
         app.MapGrpcService<StaffTicketGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<IntegrationGrpcService>();
-        app.MapGrpcHealthChecksService();
         if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
         {
             app.MapGrpcService<SandboxGrpcService>();
         }
 
-        if (app.Environment.IsDevelopment())
+        if (Reflection.IsEnabled(app.Configuration, app.Environment))
         {
             app.MapGrpcReflectionService();
         }
 
         return app;
-    }
-
-    /// <summary>
-    /// Outside Development the sandbox (which reveals codes and captcha answers) is refused, and the
-    /// keys must come from configuration rather than be generated.
-    /// </summary>
-    private static void RefuseUnsafeProductionSettings(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (environment.IsDevelopment())
-        {
-            return;
-        }
-
-        if (configuration.GetValue<bool>($"{SandboxOptions.SectionName}:{nameof(SandboxOptions.Enabled)}"))
-        {
-            throw new InvalidOperationException($"Sandbox mode is for Development only; it is on in the {environment.EnvironmentName} environment.");
-        }
-
-        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        if (security.GenerateMissingKeys)
-        {
-            throw new InvalidOperationException("Security:GenerateMissingKeys is for Development only.");
-        }
-
-        KeyRing.RequireConfiguredKeys(security);
     }
 }

@@ -30,24 +30,24 @@ public sealed class RateLimitOptions
         }
         catch (InvalidOperationException exception)
         {
-            throw new InvalidOperationException($"{SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
+            throw new SettingsException($"{SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
         }
 
         if (options.AnonymousPerMinute < 0)
         {
-            throw new InvalidOperationException($"{SectionName}:{nameof(AnonymousPerMinute)} must be 0 (off) or more; it is {options.AnonymousPerMinute}.");
+            throw new SettingsException($"{SectionName}:{nameof(AnonymousPerMinute)} must be 0 (off) or more; it is {options.AnonymousPerMinute}.");
         }
 
         if (options.AccountPerMinute < 0)
         {
-            throw new InvalidOperationException($"{SectionName}:{nameof(AccountPerMinute)} must be 0 (off) or more; it is {options.AccountPerMinute}.");
+            throw new SettingsException($"{SectionName}:{nameof(AccountPerMinute)} must be 0 (off) or more; it is {options.AccountPerMinute}.");
         }
 
         foreach (var proxy in options.TrustedProxies)
         {
             if (!IPNetwork.TryParse(proxy, out _) && !IPAddress.TryParse(proxy, out _))
             {
-                throw new InvalidOperationException($"{SectionName}:{nameof(TrustedProxies)} holds '{proxy}', which is not an IP address or a CIDR network.");
+                throw new SettingsException($"{SectionName}:{nameof(TrustedProxies)} holds '{proxy}', which is not an IP address or a CIDR network.");
             }
         }
 

@@ -1,27 +1,71 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.Persistence.Seeding;
+using Tahseen.Infrastructure.Security;
 
 namespace Tahseen.Infrastructure.Persistence;
 
-/// <summary>Brings the schema up to date with the migrations, then runs the seeders.</summary>
+/// <summary>Brings the schema up to date with the migrations (where allowed), then runs the seeders.</summary>
 public static partial class DatabaseInitializer
 {
+    /// <summary>
+    /// Start-up: migrates when <see cref="DatabaseOptions.MigrateOnStart"/> allows it, otherwise
+    /// refuses a schema that is behind; seeds; and outside Development refuses a database that
+    /// Development or the sandbox has used (published passwords, generated keys).
+    /// </summary>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var migrateOnStart = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart;
+        await PrepareAsync(services, migrateOnStart, cancellationToken);
+    }
+
+    /// <summary>The <c>migrate</c> command: applies the pending migrations and seeds, whatever the settings say.</summary>
+    public static Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        PrepareAsync(services, migrate: true, cancellationToken);
+
+    private static async Task PrepareAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0 && !migrate)
+        {
+            throw new StartupRefusedException(
+                $"The database schema is {pending.Count} migration(s) behind; run the 'migrate' command once or set Database:MigrateOnStart=true");
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(logger, pending.Count);
+
+        if (!scope.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await RefuseDevelopmentDataAsync(db, cancellationToken);
+        }
 
         foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(db, cancellationToken);
             db.ChangeTracker.Clear();
+        }
+    }
+
+    private static async Task RefuseDevelopmentDataAsync(TahseenDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Accounts.AnyAsync(a => a.IsSandbox, cancellationToken))
+        {
+            throw new StartupRefusedException(
+                "This database holds sandbox accounts, whose passwords are published; outside Development use a database the sandbox never touched");
+        }
+
+        if (await db.StoredSecrets.AnyAsync(s => KeyRing.GeneratedKeyNames.Contains(s.Name), cancellationToken))
+        {
+            throw new StartupRefusedException(
+                "This database holds keys generated in Development; outside Development use a database Development never touched");
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class SandboxAccountsSeeder(
             }
 
             PasswordPolicy.Default.Enforce(password, username, null);
-            db.Accounts.Add(Account.CreateStaff(name, fullName, MobileNumber.Parse(mobile), passwords.Hash(password), roles, clock.GetUtcNow()));
+            db.Accounts.Add(Account.CreateSandboxStaff(name, fullName, MobileNumber.Parse(mobile), passwords.Hash(password), roles, clock.GetUtcNow()));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

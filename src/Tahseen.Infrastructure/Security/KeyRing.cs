@@ -27,6 +27,9 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
     private const string DataKeyName = "data-key";
     private const string LookupKeyName = "lookup-key";
 
+    /// <summary>The names under which Development keeps the keys it generated.</summary>
+    public static readonly IReadOnlyList<string> GeneratedKeyNames = [SigningKeyName, HashKeyName, DataKeyName, LookupKeyName];
+
     private readonly Lazy<Keys> _keys = new(() => Load(options.Value, scopes));
 
     public byte[] SigningKey => _keys.Value.Signing;

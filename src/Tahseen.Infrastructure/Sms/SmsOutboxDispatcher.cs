@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Observability;
+using Tahseen.Domain.Notifications;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Infrastructure.Sms;
@@ -46,6 +48,10 @@ public sealed partial class SmsOutboxDispatcher(IServiceScopeFactory scopes, Tim
             {
                 await sender.SendAsync(message.Id, message.MobileNumber, message.Body, cancellationToken);
                 message.MarkSent(clock.GetUtcNow());
+                if (message.Kind == SmsKind.OneTimeCode)
+                {
+                    TahseenMetrics.CodesSent.Add(1);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

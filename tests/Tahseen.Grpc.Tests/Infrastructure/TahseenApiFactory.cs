@@ -19,6 +19,18 @@ namespace Tahseen.Grpc.Tests.Infrastructure;
 public sealed class TahseenApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"tahseen-test-{Guid.NewGuid():N}.db");
+    private bool _keepDatabase;
+
+    /// <summary>A database file the test owns (kept after the factory is disposed) instead of a scratch one.</summary>
+    public string DatabasePath
+    {
+        get => _databasePath;
+        init
+        {
+            _databasePath = value;
+            _keepDatabase = true;
+        }
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
@@ -57,6 +69,11 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_keepDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

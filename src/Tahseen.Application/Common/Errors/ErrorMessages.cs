@@ -78,6 +78,7 @@ public static class ErrorMessages
         ["METHOD_NOT_FOUND"] = ("الخدمة أو العملية المطلوبة غير موجودة.", "The requested service or method does not exist."),
         ["CONCURRENT_UPDATE"] = ("تم تعديل السجل نفسه في الوقت ذاته؛ أعد المحاولة.", "The same record was changed at the same time; try again."),
         ["SERVICE_SHUTTING_DOWN"] = ("الخدمة تتوقف الآن؛ أعد المحاولة بعد قليل.", "The service is shutting down; try again shortly."),
+        ["CIVIL_REGISTRY_UNAVAILABLE"] = ("تعذّر الوصول إلى السجل المدني حاليًا؛ حاول بعد قليل.", "The civil registry cannot be reached right now; try again shortly."),
         ["INTERNAL"] = ("حدث خطأ غير متوقع. رقم المرجع: {0}", "An unexpected error occurred. Reference: {0}"),
     };
 

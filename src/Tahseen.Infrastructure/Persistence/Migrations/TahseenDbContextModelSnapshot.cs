@@ -99,6 +99,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MobileNumber")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Persistence;
+using Tahseen.Infrastructure.Sandbox;
+using Tahseen.Infrastructure.Security;
+using Tahseen.Infrastructure.Sms;
+using Tahseen.Infrastructure.Tickets;
+
+namespace Tahseen.Infrastructure.Configuration;
+
+/// <summary>
+/// Every settings section this layer reads, bound once and checked when the host starts
+/// (<c>ValidateOnStart</c>): a bad value stops start-up with a message naming the setting, instead
+/// of surfacing later in a background job or on the first call that needs it.
+/// </summary>
+public static class SettingsRegistration
+{
+    public static IServiceCollection AddSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(
+                o => o.Provider.Equals(DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase),
+                "Database:Provider must be 'Sqlite' (the only provider of this build)")
+            .ValidateOnStart();
+
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .Validate<IHostEnvironment>(
+                (o, env) => env.IsDevelopment() || !o.GenerateMissingKeys,
+                "Security:GenerateMissingKeys is for Development only; configure Security:SigningKey and Security:HashKey")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience),
+                "Security:Issuer and Security:Audience must not be empty")
+            .Validate(o => o.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && o.AccessTokenLifetime <= TimeSpan.FromHours(12),
+                "Security:AccessTokenLifetime must be between 00:01:00 and 12:00:00")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, ConfiguredKeysValidation>();
+
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName))
+            .Validate<IHostEnvironment>(
+                (o, env) => env.IsDevelopment() || !o.Enabled,
+                "Sandbox:Enabled is for Development only: the sandbox reveals one-time codes and captcha answers")
+            .ValidateOnStart();
+
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section))
+            .Validate(o => IsWorkingDays(o.ComplaintWorkingDays), "Tickets:ComplaintWorkingDays must be between 1 and 60")
+            .Validate(o => IsWorkingDays(o.InquiryWorkingDays), "Tickets:InquiryWorkingDays must be between 1 and 60")
+            .Validate(o => IsWorkingDays(o.SuggestionWorkingDays), "Tickets:SuggestionWorkingDays must be between 1 and 60")
+            .Validate(o => o.AutoCloseInterval >= TimeSpan.FromSeconds(1) && o.AutoCloseInterval <= TimeSpan.FromDays(1),
+                "Tickets:AutoCloseInterval must be between 00:00:01 and 1.00:00:00")
+            .ValidateOnStart();
+
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName))
+            .Validate(o => o.Provider is SmsOptions.SandboxProvider or SmsOptions.HttpProvider, "Sms:Provider must be 'Sandbox' or 'Http'")
+            .Validate<IHostEnvironment>(
+                (o, env) => o.Provider != SmsOptions.SandboxProvider || env.IsDevelopment() || o.AllowSandboxSender,
+                "Sms:Provider is 'Sandbox' outside Development, where no SMS would reach a phone; set Sms:Provider=Http (or Sms:AllowSandboxSender=true for a test environment)")
+            .Validate(o => o.Provider != SmsOptions.HttpProvider || IsHttpUrl(o.Http.Url), "Sms:Http:Url must be an absolute http(s) URL when Sms:Provider is 'Http'")
+            .Validate(o => o.Provider != SmsOptions.HttpProvider || !string.IsNullOrWhiteSpace(o.Http.ApiKey), "Sms:Http:ApiKey must be set when Sms:Provider is 'Http'")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Http.SenderName) && o.Http.SenderName.Length <= 11, "Sms:Http:SenderName must be 1 to 11 characters")
+            .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
+            .ValidateOnStart();
+
+        services.AddOptions<CivilRegistryOptions>().Bind(configuration.GetSection(CivilRegistryOptions.SectionName))
+            .Validate(o => o.Provider is CivilRegistryOptions.EmbeddedProvider or CivilRegistryOptions.HttpProvider,
+                "CivilRegistry:Provider must be 'Embedded' or 'Http'")
+            .Validate<IHostEnvironment>(
+                (o, env) => o.Provider != CivilRegistryOptions.EmbeddedProvider || env.IsDevelopment() || o.AllowEmbedded,
+                "CivilRegistry:Provider is 'Embedded' (synthetic persons) outside Development; set CivilRegistry:Provider=Http (or CivilRegistry:AllowEmbedded=true for a test environment)")
+            .Validate(o => o.Provider != CivilRegistryOptions.HttpProvider || IsHttpUrl(o.Http.Url),
+                "CivilRegistry:Http:Url must be an absolute http(s) URL when CivilRegistry:Provider is 'Http'")
+            .Validate(o => o.Provider != CivilRegistryOptions.HttpProvider || !string.IsNullOrWhiteSpace(o.Http.ApiKey),
+                "CivilRegistry:Http:ApiKey must be set when CivilRegistry:Provider is 'Http'")
+            .Validate(o => IsGatewayTimeout(o.Http.Timeout), "CivilRegistry:Http:Timeout must be between 00:00:01 and 00:05:00")
+            .Validate(o => o.Http.CacheDuration >= TimeSpan.Zero && o.Http.CacheDuration <= TimeSpan.FromHours(1),
+                "CivilRegistry:Http:CacheDuration must be between 00:00:00 and 01:00:00")
+            .ValidateOnStart();
+
+        return services;
+    }
+
+    private static bool IsWorkingDays(int days) => days is >= 1 and <= 60;
+
+    private static bool IsGatewayTimeout(TimeSpan timeout) => timeout >= TimeSpan.FromSeconds(1) && timeout <= TimeSpan.FromMinutes(5);
+
+    private static bool IsHttpUrl(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// Unless Development may generate them, every key must be configured and well-formed: signing,
+    /// hash, and the personal-data and lookup key sets (their ids, sizes and active key).
+    /// </summary>
+    private sealed class ConfiguredKeysValidation(IHostEnvironment environment) : IValidateOptions<SecurityOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SecurityOptions options)
+        {
+            if (environment.IsDevelopment() && options.GenerateMissingKeys)
+            {
+                return ValidateOptionsResult.Success;
+            }
+
+            try
+            {
+                KeyRing.RequireConfiguredKeys(options);
+                return ValidateOptionsResult.Success;
+            }
+            catch (InvalidOperationException exception)
+            {
+                return ValidateOptionsResult.Fail($"{exception.Message} (make a key: openssl rand -base64 32)");
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Tahseen.Grpc.Tests.Infrastructure;
+
+namespace Tahseen.Grpc.Tests.Hosting;
+
+/// <summary>
+/// A bad setting stops the real process before it serves: exit code 1 and exactly one log line that
+/// names the setting, never a stack trace.
+/// </summary>
+public sealed class StartupSettingsTests
+{
+    private static readonly string Key = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray());
+
+    [Theory]
+    [InlineData("Development", "Tickets__ComplaintWorkingDays", "-1", "Tickets:ComplaintWorkingDays")]
+    [InlineData("Development", "Tickets__AutoCloseInterval", "abc", "Tickets:AutoCloseInterval")]
+    [InlineData("Development", "Security__AccessTokenLifetime", "00:00:00", "Security:AccessTokenLifetime")]
+    [InlineData("Development", "Sms__Provider", "Carrier", "Sms:Provider")]
+    [InlineData("Development", "Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
+    [InlineData("Production", "Security__SigningKey", "bm90LWEta2V5", "Security:SigningKey")]
+    [InlineData("Production", "Security__GenerateMissingKeys", "true", "Security:GenerateMissingKeys")]
+    [InlineData("Production", "Security__DataKeys__0__Key", "AAAAAAAAAAAAAAAAAAAAAA==", "Security:DataKeys:0:Key must be")]
+    [InlineData("Production", "Security__LookupKeys__0__Id", "not an id!", "Security:LookupKeys:0:Id")]
+    [InlineData("Production", "Sms__Provider", "Sandbox", "Sms:Provider")]
+    [InlineData("Production", "CivilRegistry__Http__Url", "not a url", "CivilRegistry:Http:Url")]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string environment, string name, string value, string setting)
+    {
+        var settings = ProductionReady(environment);
+        settings[name] = value;
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        lines.Should().ContainSingle().Which.Should().Contain("Start-up refused").And.Contain(setting);
+        lines[0].Should().NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("Security__SigningKey", "Security:SigningKey")]
+    [InlineData("Security__DataKeys__0__Key", "Security:DataKeys")]
+    [InlineData("Security__LookupKeys__0__Key", "Security:LookupKeys")]
+    public async Task Production_refuses_to_start_without_a_key(string missing, string setting)
+    {
+        var settings = ProductionReady("Production");
+        settings.Remove(missing);
+        settings.Remove(missing.Replace("__Key", "__Id", StringComparison.Ordinal));
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        lines.Should().ContainSingle().Which.Should().Contain("Start-up refused").And.Contain(setting);
+    }
+
+    [Fact]
+    public async Task Production_refuses_a_database_that_holds_sandbox_accounts()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"tahseen-dev-{Guid.NewGuid():N}.db");
+        await using (var development = new TahseenApiFactory { DatabasePath = database })
+        {
+            _ = development.Server;
+        }
+
+        var settings = ProductionReady("Production");
+        settings["ConnectionStrings__Tahseen"] = $"Data Source={database}";
+        settings["Database__MigrateOnStart"] = "1";
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        lines.Where(l => l.Contains("Start-up refused", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Contain("sandbox accounts");
+    }
+
+    [Fact]
+    public async Task Production_refuses_a_database_whose_schema_is_behind_unless_told_to_migrate()
+    {
+        var settings = ProductionReady("Production");
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        lines.Should().ContainSingle().Which.Should().Contain("migrate").And.Contain("Database:MigrateOnStart");
+    }
+
+    /// <summary>Everything a Production start needs, so that the one setting under test is the only thing wrong.</summary>
+    public static Dictionary<string, string> ProductionReady(string environment) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = environment,
+        ["ConnectionStrings__Tahseen"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"tahseen-proc-{Guid.NewGuid():N}.db")}",
+        ["Security__SigningKey"] = Key,
+        ["Security__HashKey"] = Key,
+        ["Security__DataKeys__0__Id"] = "d1",
+        ["Security__DataKeys__0__Key"] = Key,
+        ["Security__LookupKeys__0__Id"] = "h1",
+        ["Security__LookupKeys__0__Key"] = Key,
+        ["Sms__Provider"] = "Http",
+        ["Sms__Http__Url"] = "http://127.0.0.1:9/sms",
+        ["Sms__Http__ApiKey"] = "sms-key",
+        ["CivilRegistry__Provider"] = "Http",
+        ["CivilRegistry__Http__Url"] = "http://127.0.0.1:9/registry",
+        ["CivilRegistry__Http__ApiKey"] = "registry-key",
+        ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0",
+        ["Kestrel__Endpoints__Http__Url"] = "http://127.0.0.1:0",
+    };
+}
