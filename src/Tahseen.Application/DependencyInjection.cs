@@ -24,6 +24,7 @@ public static class DependencyInjection
 
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<Captchas>();
+        services.AddScoped<SignInThrottles>();
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<AccountSessions>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Identity;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
@@ -69,11 +70,34 @@ public static class DependencyInjection
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
+        services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
         services.AddIdentityAdapters(configuration);
         services.AddSmsOutbox(configuration);
         services.AddTickets();
 
         return services;
+    }
+
+    /// <summary>Reads and checks the section; a bad value stops start-up with a message naming the setting.</summary>
+    private static OneTimeCodeOptions ReadOneTimeCodeOptions(IConfiguration configuration)
+    {
+        var options = new OneTimeCodeOptions();
+        try
+        {
+            configuration.GetSection(OneTimeCodeOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"{OneTimeCodeOptions.SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
+        }
+
+        if (options.MaxPerHour is < 1 or > 100)
+        {
+            throw new InvalidOperationException(
+                $"{OneTimeCodeOptions.SectionName}:{nameof(OneTimeCodeOptions.MaxPerHour)} must be between 1 and 100; it is {options.MaxPerHour}.");
+        }
+
+        return options;
     }
 
     private static void AddTickets(this IServiceCollection services)
@@ -107,7 +131,7 @@ public static class DependencyInjection
     {
         services.AddSmsGateway(configuration);
         services.AddSingleton<SmsOutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmsOutboxDispatcher>());
+        services.AddHostedService<SmsOutboxWorker>();
         services.AddSingleton<ExpiredRecordsPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredRecordsPurger>());
     }

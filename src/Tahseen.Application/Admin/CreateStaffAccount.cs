@@ -75,7 +75,7 @@ public sealed class CreateStaffAccountCommandHandler(
             throw new TahseenException(ErrorReason.UsernameTaken);
         }
 
-        return AccountDto.From(account, now);
+        return AccountDto.From(account);
     }
 
     private Task<bool> UsernameTakenAsync(Username username, CancellationToken cancellationToken) =>

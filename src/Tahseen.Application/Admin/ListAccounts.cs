@@ -29,7 +29,7 @@ public sealed class ListAccountsQueryValidator : AbstractValidator<ListAccountsQ
     }
 }
 
-public sealed class ListAccountsQueryHandler(IApplicationDbContext db, TimeProvider clock, IKeyedHasher hasher)
+public sealed class ListAccountsQueryHandler(IApplicationDbContext db, IKeyedHasher hasher)
     : IRequestHandler<ListAccountsQuery, AccountPage>
 {
     public async Task<AccountPage> Handle(ListAccountsQuery request, CancellationToken cancellationToken)
@@ -37,7 +37,6 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, TimeProvi
         var scope = $"accounts|{request.Role}|{request.Status}";
         var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
-        var now = clock.GetUtcNow();
 
         var query = db.Accounts.AsNoTracking();
         if (request.Role is { } role)
@@ -45,11 +44,11 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, TimeProvi
             query = query.Where(a => (a.Roles & role) == role);
         }
 
-        // LOCKED is not stored: it is an active account whose lockout has not run out (see AccountDto).
+        // Throttling locks login keys, never accounts (see AccountDto), so no account is LOCKED.
         query = request.Status switch
         {
-            AccountStatusView.Active => query.Where(a => a.Status == AccountStatus.Active && (a.LockoutEnd == null || a.LockoutEnd <= now)),
-            AccountStatusView.Locked => query.Where(a => a.Status == AccountStatus.Active && a.LockoutEnd > now),
+            AccountStatusView.Active => query.Where(a => a.Status == AccountStatus.Active),
+            AccountStatusView.Locked => query.Where(a => false),
             AccountStatusView.Disabled => query.Where(a => a.Status == AccountStatus.Disabled),
             _ => query,
         };
@@ -67,6 +66,6 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, TimeProvi
             .ToListAsync(cancellationToken);
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, a => new PagePosition(a.CreateTime, a.Id));
-        return new AccountPage([.. page.Select(a => AccountDto.From(a, now))], nextToken);
+        return new AccountPage([.. page.Select(a => AccountDto.From(a))], nextToken);
     }
 }

@@ -2,7 +2,10 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Identity;
 
-/// <summary>How an account is shown: the status says LOCKED while a lockout runs.</summary>
+/// <summary>
+/// How an account is shown. Sign-in throttling locks a login key, not an account (a stranger must not be
+/// able to lock a person out), so no account is shown LOCKED; the value stays because the contract has it.
+/// </summary>
 public enum AccountStatusView
 {
     Active = 1,
@@ -21,16 +24,14 @@ public sealed record AccountDto(
     DateTimeOffset CreateTime,
     string MaskedMobile)
 {
-    public static AccountDto From(Account account, DateTimeOffset now) => new(
+    public static AccountDto From(Account account) => new(
         account.Id,
         account.Username,
         account.FullName,
         account.NationalId is null ? string.Empty : NationalId.Parse(account.NationalId).Masked,
         account.PersonKind,
         account.Roles,
-        account.Status == AccountStatus.Disabled ? AccountStatusView.Disabled
-            : account.IsLockedOut(now) ? AccountStatusView.Locked
-            : AccountStatusView.Active,
+        account.Status == AccountStatus.Disabled ? AccountStatusView.Disabled : AccountStatusView.Active,
         account.CreateTime,
         MobileNumber.Parse(account.MobileNumber).Masked);
 }

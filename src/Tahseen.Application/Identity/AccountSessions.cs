@@ -4,29 +4,39 @@ using Tahseen.Application.Common.Interfaces;
 namespace Tahseen.Application.Identity;
 
 /// <summary>
-/// Ends sessions. Refresh tokens are revoked in the database; access tokens stop at their next use
-/// because the account's security stamp changed.
+/// Ends sessions: the session row is marked ended, which every authenticated call checks, so its access
+/// tokens stop at their next use; its refresh tokens are revoked; and its open streams are told at once.
 /// </summary>
-public sealed class AccountSessions(IApplicationDbContext db, TimeProvider clock)
+public sealed class AccountSessions(IApplicationDbContext db, ISessionEnds sessionEnds, TimeProvider clock)
 {
     /// <summary>
-    /// Revokes every refresh token of the account, in the command's transaction: the change that ends
-    /// the sessions (a new password, a disabled status) commits with the revocation or not at all.
+    /// Ends every session of the account and revokes its refresh tokens, in the command's transaction:
+    /// the change that ends the sessions (a new password, a disabled status) commits with them or not at all.
     /// </summary>
     public async Task EndAllSessionsAsync(Guid accountId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await db.Sessions
+            .Where(s => s.AccountId == accountId && s.EndTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now), cancellationToken);
         await db.RefreshTokens
             .Where(t => t.AccountId == accountId && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+
+        // Told before the commit: should the command still fail, a stream ended early is only reopened.
+        sessionEnds.AccountSessionsEnded(accountId);
     }
 
-    /// <summary>Ends one session: every refresh token descended from the same login.</summary>
-    public Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
+    /// <summary>Ends one session (logout, a replayed refresh token) and every refresh token of its family, in the command's transaction.</summary>
+    public async Task EndSessionAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return db.RefreshTokens
-            .Where(t => t.FamilyId == familyId && t.RevokeTime == null)
+        await db.Sessions
+            .Where(s => s.Id == sessionId && s.EndTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now), cancellationToken);
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == sessionId && t.RevokeTime == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokeTime, now), cancellationToken);
+        sessionEnds.SessionEnded(sessionId);
     }
 }

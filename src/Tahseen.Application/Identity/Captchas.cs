@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
@@ -12,12 +13,21 @@ public sealed class Captchas(IApplicationDbContext db, IKeyedHasher hasher, Time
     /// <summary>Uses the captcha up and throws CAPTCHA_INVALID unless it was live and answered right.</summary>
     public async Task VerifyAsync(string captchaId, string answer, CancellationToken cancellationToken)
     {
-        var captcha = Guid.TryParse(captchaId, out var id) ? await db.Captchas.FindAsync([id], cancellationToken) : null;
-        var answered = captcha is not null && captcha.TryAnswer(HashAnswer(answer), clock.GetUtcNow());
+        if (!Guid.TryParse(captchaId, out var id))
+        {
+            throw new TahseenException(ErrorReason.CaptchaInvalid);
+        }
 
-        // Saved now, right or wrong, so that the same image cannot be tried twice even if a later check fails.
-        await db.SaveChangesAsync(cancellationToken);
-        if (!answered)
+        // Used up by one conditional update before the answer is compared, right or wrong: of any number
+        // of concurrent requests presenting the same image, exactly one gets to guess.
+        var now = clock.GetUtcNow();
+        var consumed = await db.Captchas
+            .Where(c => c.Id == id && c.ConsumeTime == null && c.ExpireTime > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumeTime, now), cancellationToken);
+        var captcha = consumed == 1
+            ? await db.Captchas.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : null;
+        if (captcha is null || !captcha.IsAnsweredBy(HashAnswer(answer)))
         {
             throw new TahseenException(ErrorReason.CaptchaInvalid);
         }

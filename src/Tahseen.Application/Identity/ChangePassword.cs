@@ -8,7 +8,9 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Identity;
 
-public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : IRequest<Unit>;
+/// <summary>The captcha is needed only once wrong current passwords have throttled the account's login key.</summary>
+public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword, string CaptchaId = "", string CaptchaAnswer = "")
+    : IRequest<Unit>;
 
 public sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePasswordCommand>
 {
@@ -16,15 +18,22 @@ public sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePas
     {
         RuleFor(c => c.CurrentPassword).Secret(256);
         RuleFor(c => c.NewPassword).Secret(256);
+        RuleFor(c => c.CaptchaId).OptionalText(64);
+        RuleFor(c => c.CaptchaAnswer).OptionalText(16);
     }
 }
 
-/// <summary>A new password ends every session, this one included: the client logs in again.</summary>
+/// <summary>
+/// A new password ends every session, this one included: the client logs in again. Wrong current
+/// passwords are throttled on the username's login key like failed sign-ins (a stolen session cannot
+/// guess without limit) and recorded in the security log.
+/// </summary>
 public sealed class ChangePasswordCommandHandler(
     IApplicationDbContext db,
     ICurrentUser caller,
     IPasswordHasher passwords,
     AccountSessions accountSessions,
+    SignInThrottles throttles,
     SecurityLog securityLog,
     TimeProvider clock)
     : IRequestHandler<ChangePasswordCommand, Unit>
@@ -33,10 +42,16 @@ public sealed class ChangePasswordCommandHandler(
     {
         var accountId = caller.AccountId;
         var account = await db.Accounts.SingleAsync(a => a.Id == accountId, cancellationToken);
+        var key = throttles.KeyOf(account.NormalizedUsername);
+        await throttles.CountAttemptAsync(key, request.CaptchaId, request.CaptchaAnswer, cancellationToken);
         if (passwords.Verify(account.PasswordHash, request.CurrentPassword) == PasswordCheck.Failed)
         {
+            securityLog.Record(SecurityEventKind.PasswordChangeFailed, account.Id);
+            await db.SaveChangesAsync(cancellationToken);
             throw new TahseenException(ErrorReason.InvalidCredentials);
         }
+
+        await throttles.ResetAsync(key, cancellationToken);
 
         PasswordPolicy.Default.Enforce(request.NewPassword, account.Username, account.NationalId, "new_password");
         account.ChangePassword(passwords.Hash(request.NewPassword), clock.GetUtcNow());

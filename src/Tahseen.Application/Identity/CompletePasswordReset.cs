@@ -20,7 +20,11 @@ public sealed class CompletePasswordResetCommandValidator : AbstractValidator<Co
     }
 }
 
-/// <summary>The new password is checked before the code, so a refused password spends no try. Every session ends.</summary>
+/// <summary>
+/// The new password is checked before the code, so a refused password spends no try. Of concurrent
+/// requests with the right code exactly one sets a password: the challenge is completed by a conditional
+/// update in the command's transaction, which saves the password. Every session ends.
+/// </summary>
 public sealed class CompletePasswordResetCommandHandler(
     IApplicationDbContext db,
     OneTimeCodes codes,
@@ -45,12 +49,12 @@ public sealed class CompletePasswordResetCommandHandler(
             : null;
         PasswordPolicy.Default.Enforce(request.NewPassword, account?.Username, account?.NationalId, "new_password");
 
-        await codes.VerifyAsync(challenge, request.Otp, cancellationToken);
+        await codes.VerifyAsync(challenge, request.Otp, ErrorReason.PasswordResetNotFound, cancellationToken);
 
         // Verify accepts no code for a reset without an account, so the account is known here.
         account!.ChangePassword(passwords.Hash(request.NewPassword), now);
-        challenge.Complete(now);
         securityLog.Record(SecurityEventKind.PasswordReset, account.Id);
+        await codes.CompleteAsync(challenge, ErrorReason.PasswordResetNotFound, cancellationToken);
         await accountSessions.EndAllSessionsAsync(account.Id, cancellationToken);
         return Unit.Value;
     }

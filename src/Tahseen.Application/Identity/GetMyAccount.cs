@@ -6,13 +6,13 @@ namespace Tahseen.Application.Identity;
 
 public sealed record GetMyAccountQuery : IRequest<AccountDto>;
 
-public sealed class GetMyAccountQueryHandler(IApplicationDbContext db, ICurrentUser caller, TimeProvider clock)
+public sealed class GetMyAccountQueryHandler(IApplicationDbContext db, ICurrentUser caller)
     : IRequestHandler<GetMyAccountQuery, AccountDto>
 {
     public async Task<AccountDto> Handle(GetMyAccountQuery request, CancellationToken cancellationToken)
     {
         var accountId = caller.AccountId;
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
-        return AccountDto.From(account, clock.GetUtcNow());
+        return AccountDto.From(account);
     }
 }

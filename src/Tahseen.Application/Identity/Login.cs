@@ -10,8 +10,11 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Identity;
 
-/// <summary>First sign-in step. <paramref name="Login"/> is a username or a national ID.</summary>
-public sealed record LoginCommand(string Login, string Password) : IRequest<OtpSentDto>;
+/// <summary>
+/// First sign-in step. <paramref name="Login"/> is a username or a national ID. The captcha is needed
+/// only once the login is throttled (CAPTCHA_REQUIRED says so).
+/// </summary>
+public sealed record LoginCommand(string Login, string Password, string CaptchaId = "", string CaptchaAnswer = "") : IRequest<OtpSentDto>;
 
 public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
@@ -19,58 +22,65 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     {
         RuleFor(c => c.Login).RequiredText(64);
         RuleFor(c => c.Password).Secret(256);
+        RuleFor(c => c.CaptchaId).OptionalText(64);
+        RuleFor(c => c.CaptchaAnswer).OptionalText(16);
     }
 }
 
 /// <summary>
 /// Checks the password, then sends a code (Absher asks for one at every login). An unknown login and
-/// a wrong password fail alike and take about as long. Five wrong passwords in a row lock the account.
+/// a wrong password fail alike and take about as long, and both are throttled per login key (see
+/// <see cref="SignInThrottles"/>), so the throttling answers the same for a login nobody has.
 /// </summary>
 public sealed class LoginCommandHandler(
-    IApplicationDbContext db, IPersonalDataLookup lookup, IPasswordHasher passwords, OneTimeCodes codes, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db,
+    IPersonalDataLookup lookup,
+    IPasswordHasher passwords,
+    OneTimeCodes codes,
+    SignInThrottles throttles,
+    SecurityLog securityLog,
+    TimeProvider clock)
     : IRequestHandler<LoginCommand, OtpSentDto>
 {
     public async Task<OtpSentDto> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var key = throttles.KeyOf(request.Login);
+        await throttles.CountAttemptAsync(key, request.CaptchaId, request.CaptchaAnswer, cancellationToken);
+
         var account = await FindAsync(request.Login.Trim(), cancellationToken);
+        var check = account is null ? PasswordCheck.Failed : passwords.Verify(account.PasswordHash, request.Password);
         if (account is null)
         {
             passwords.VerifyAgainstDummy(request.Password);
-            throw new TahseenException(ErrorReason.InvalidCredentials);
         }
 
-        if (account.IsLockedOut(now))
-        {
-            throw new TahseenException(ErrorReason.AccountLocked);
-        }
-
-        var check = passwords.Verify(account.PasswordHash, request.Password);
         if (check == PasswordCheck.Failed)
         {
-            var locked = account.RecordFailedSignIn(now);
-            securityLog.Record(SecurityEventKind.LoginFailed, account.Id);
-            if (locked)
+            if (account is not null)
             {
-                securityLog.Record(SecurityEventKind.AccountLockedOut, account.Id);
+                securityLog.Record(SecurityEventKind.LoginFailed, account.Id);
+            }
+
+            if (await throttles.IsLockedOutAsync(key, cancellationToken))
+            {
+                securityLog.Record(SecurityEventKind.AccountLockedOut, account?.Id);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             throw new TahseenException(ErrorReason.InvalidCredentials);
         }
 
-        account.EnsureCanSignIn(now);
-        account.RecordSuccessfulPassword(now);
+        await throttles.ResetAsync(key, cancellationToken);
+        account!.EnsureCanSignIn();
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
             account.UpgradePasswordHash(passwords.Hash(request.Password));
         }
 
-        var challenge = OtpChallenge.ForLogin(account, now);
-        await codes.IssueAsync(challenge, account.NationalId, cancellationToken);
+        var challenge = OtpChallenge.ForLogin(account, clock.GetUtcNow());
         db.OtpChallenges.Add(challenge);
         securityLog.Record(SecurityEventKind.LoginPasswordAccepted, account.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await codes.IssueAndSaveAsync(challenge, account.NationalId, OneTimeCodes.AccountBudget(account.Id), cancellationToken);
 
         return new OtpSentDto(challenge.Id, MobileNumber.Parse(challenge.MobileNumber).Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
     }

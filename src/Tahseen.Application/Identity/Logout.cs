@@ -14,7 +14,10 @@ public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
     public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).Secret(128);
 }
 
-/// <summary>Ends the session the refresh token belongs to, if it is the caller's; the answer is the same either way.</summary>
+/// <summary>
+/// Ends the session the refresh token belongs to, if it is the caller's (its access tokens stop at once);
+/// the answer is the same either way.
+/// </summary>
 public sealed class LogoutCommandHandler(
     IApplicationDbContext db, ICurrentUser caller, Sessions sessions, AccountSessions accountSessions, SecurityLog securityLog)
     : IRequestHandler<LogoutCommand, Unit>
@@ -32,7 +35,7 @@ public sealed class LogoutCommandHandler(
             return Unit.Value;
         }
 
-        await accountSessions.RevokeFamilyAsync(familyId.Value, cancellationToken);
+        await accountSessions.EndSessionAsync(familyId.Value, cancellationToken);
         securityLog.Record(SecurityEventKind.LoggedOut, accountId);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -60,9 +60,20 @@ public sealed class RefreshSessionCommandHandler(
             throw new TahseenException(ErrorReason.TokenInvalid);
         }
 
-        account.EnsureCanSignIn(now);
-        var session = sessions.Open(account, token.FamilyId, now);
-        await db.SaveChangesAsync(cancellationToken);
+        account.EnsureCanSignIn();
+        var session = sessions.Continue(account, token.FamilyId, now);
+
+        // The session row is updated only while it has not ended, in the command's transaction, which
+        // stores the new token: a logout or password change either commits first (and this refresh fails)
+        // or revokes the new token too. A new token never outlives its session.
+        var live = await db.Sessions
+            .Where(s => s.Id == token.FamilyId && s.EndTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshTime, now), cancellationToken);
+        if (live == 0)
+        {
+            throw new TahseenException(ErrorReason.TokenInvalid);
+        }
+
         return session;
     }
 
@@ -73,7 +84,7 @@ public sealed class RefreshSessionCommandHandler(
 
     private async Task RevokeFamilyAsync(RefreshToken token, CancellationToken cancellationToken)
     {
-        await accountSessions.RevokeFamilyAsync(token.FamilyId, cancellationToken);
+        await accountSessions.EndSessionAsync(token.FamilyId, cancellationToken);
         securityLog.Record(SecurityEventKind.RefreshTokenReuseDetected, token.AccountId, $"family {token.FamilyId}");
         await db.SaveChangesAsync(cancellationToken);
     }

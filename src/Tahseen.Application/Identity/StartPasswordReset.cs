@@ -25,7 +25,9 @@ public sealed class StartPasswordResetCommandValidator : AbstractValidator<Start
 
 /// <summary>
 /// Answers alike whether or not an account has this identity and mobile, so the method cannot be
-/// used to find out who is registered; a code is sent only when one does.
+/// used to find out who is registered: a code is sent only when one does, but the mobile's budget is
+/// spent either way, so RATE_LIMITED comes at the same point for both. Sign-in throttling never
+/// blocks a reset.
 /// </summary>
 public sealed class StartPasswordResetCommandHandler(
     IApplicationDbContext db, IPersonalDataLookup lookup, Captchas captchas, OneTimeCodes codes, TimeProvider clock)
@@ -44,17 +46,18 @@ public sealed class StartPasswordResetCommandHandler(
             .FirstOrDefaultAsync(cancellationToken);
 
         var challenge = OtpChallenge.ForPasswordReset(account, mobile, now);
+        db.OtpChallenges.Add(challenge);
+        var budget = OneTimeCodes.MobileBudget(mobile.Value);
         if (account is not null)
         {
-            await codes.IssueAsync(challenge, account.NationalId, cancellationToken);
+            await codes.IssueAndSaveAsync(challenge, account.NationalId, budget, cancellationToken);
         }
         else
         {
             challenge.IssueCode(string.Empty, now);
+            await codes.SaveSpendingWithoutSendingAsync(budget, cancellationToken);
         }
 
-        db.OtpChallenges.Add(challenge);
-        await db.SaveChangesAsync(cancellationToken);
         return new OtpSentDto(challenge.Id, mobile.Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
     }
 }

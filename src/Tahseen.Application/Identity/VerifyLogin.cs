@@ -19,6 +19,7 @@ public sealed class VerifyLoginCommandValidator : AbstractValidator<VerifyLoginC
     }
 }
 
+/// <summary>Of concurrent requests with the right code, exactly one opens a session: the challenge is completed by a conditional update.</summary>
 public sealed class VerifyLoginCommandHandler(
     IApplicationDbContext db, OneTimeCodes codes, Sessions sessions, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<VerifyLoginCommand, SessionDto>
@@ -33,16 +34,15 @@ public sealed class VerifyLoginCommandHandler(
             throw new TahseenException(ErrorReason.ChallengeNotFound);
         }
 
-        await codes.VerifyAsync(challenge, request.Otp, cancellationToken);
+        await codes.VerifyAsync(challenge, request.Otp, ErrorReason.ChallengeNotFound, cancellationToken);
 
         var account = await db.Accounts.SingleAsync(a => a.Id == challenge.AccountId, cancellationToken);
-        // The account may have been disabled or locked since the password was checked.
-        account.EnsureCanSignIn(now);
+        // The account may have been disabled since the password was checked.
+        account.EnsureCanSignIn();
 
-        challenge.Complete(now);
-        var session = sessions.Open(account, familyId: Guid.CreateVersion7(now), now);
+        var session = sessions.Open(account, now);
         securityLog.Record(SecurityEventKind.LoginSucceeded, account.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await codes.CompleteAsync(challenge, ErrorReason.ChallengeNotFound, cancellationToken);
         return session;
     }
 }

@@ -73,7 +73,7 @@ public sealed class CreateAdministratorCommandHandler(
             throw new TahseenException(ErrorReason.UsernameTaken);
         }
 
-        return AccountDto.From(account, now);
+        return AccountDto.From(account);
     }
 
     private Task<bool> UsernameTakenAsync(Username username, CancellationToken cancellationToken) =>

@@ -28,8 +28,11 @@ public sealed class CompleteRegistrationCommandValidator : AbstractValidator<Com
 }
 
 /// <summary>
-/// Everything that can be refused without the code is checked first (terms, password, username), so
-/// a mistake there spends no try. The unique indexes settle two registrations racing for one identity.
+/// The code is checked before anything else, so that probing usernames or terms without the code spends
+/// tries. With the right code, a refusal of the rest (terms, password, a taken username) gives the try
+/// back and leaves the code usable. Of concurrent requests with the right code exactly one registers: the
+/// challenge is completed by a conditional update in the transaction that inserts the account, and the
+/// unique indexes settle two registrations racing for one identity.
 /// </summary>
 public sealed class CompleteRegistrationCommandHandler(
     IApplicationDbContext db,
@@ -41,52 +44,71 @@ public sealed class CompleteRegistrationCommandHandler(
     TimeProvider clock)
     : IRequestHandler<CompleteRegistrationCommand, AccountDto>
 {
+    private const string AccountSavepoint = "account";
+
     public async Task<AccountDto> Handle(CompleteRegistrationCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var challenge = await Registrations.FindOpenAsync(db, request.RegistrationId, now, cancellationToken);
+        await codes.VerifyAsync(challenge, request.Otp, ErrorReason.RegistrationNotFound, cancellationToken);
+
         var nationalId = NationalId.Parse(challenge.NationalId);
-        var username = Username.Parse(request.Username);
-
-        var termsInForce = await db.TermsVersions.AsNoTracking()
-            .OrderByDescending(t => t.PublishTime).Select(t => t.Version).FirstAsync(cancellationToken);
-        if (request.TermsVersion.Trim() != termsInForce)
-        {
-            throw new TahseenException(ErrorReason.TermsVersionMismatch);
-        }
-
-        PasswordPolicy.Default.Enforce(request.Password, username.Value, nationalId.Value);
-        await EnsureAvailableAsync(nationalId, username, cancellationToken);
-
-        await codes.VerifyAsync(challenge, request.Otp, cancellationToken);
-
-        // The registry is asked again: the name on the account is the registry's, as of today.
-        var person = await registry.FindAsync(nationalId, cancellationToken);
-        if (person is null || !person.IsEligible)
-        {
-            throw new TahseenException(ErrorReason.NotEligible);
-        }
-
-        var account = Account.RegisterCitizen(
-            username, nationalId, person.FullNameAr, MobileNumber.Parse(challenge.MobileNumber),
-            challenge.Email is null ? null : EmailAddress.Parse(challenge.Email),
-            passwords.Hash(request.Password), termsInForce, now);
-        challenge.Complete(now);
-        db.Accounts.Add(account);
-        securityLog.Record(SecurityEventKind.Registered, account.Id);
-
+        Account account;
+        string termsInForce;
         try
         {
+            var username = Username.Parse(request.Username);
+            termsInForce = await db.TermsVersions.AsNoTracking()
+                .OrderByDescending(t => t.PublishTime).Select(t => t.Version).FirstAsync(cancellationToken);
+            if (request.TermsVersion.Trim() != termsInForce)
+            {
+                throw new TahseenException(ErrorReason.TermsVersionMismatch);
+            }
+
+            PasswordPolicy.Default.Enforce(request.Password, username.Value, nationalId.Value);
+            await EnsureAvailableAsync(nationalId, username, cancellationToken);
+
+            // The registry is asked again: the name on the account is the registry's, as of today.
+            var person = await registry.FindAsync(nationalId, cancellationToken);
+            if (person is null || !person.IsEligible)
+            {
+                throw new TahseenException(ErrorReason.NotEligible);
+            }
+
+            account = Account.RegisterCitizen(
+                username, nationalId, person.FullNameAr, MobileNumber.Parse(challenge.MobileNumber),
+                challenge.Email is null ? null : EmailAddress.Parse(challenge.Email),
+                passwords.Hash(request.Password), termsInForce, now);
+        }
+        catch (TahseenException)
+        {
+            await codes.RefundTryAsync(challenge, cancellationToken);
+            throw;
+        }
+
+        db.Accounts.Add(account);
+        securityLog.Record(SecurityEventKind.Registered, account.Id);
+        // The challenge is completed only with the account: should the insert lose a race, going back to
+        // the savepoint reopens the challenge in the command's transaction, which then keeps the refund.
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A registration completes in its command's transaction.");
+        await transaction.CreateSavepointAsync(AccountSavepoint, cancellationToken);
+        try
+        {
+            await codes.CompleteAsync(challenge, ErrorReason.RegistrationNotFound, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another registration won the race between the checks and the insert.
-            await EnsureAvailableAsync(nationalId, username, cancellationToken);
+            await transaction.RollbackToSavepointAsync(AccountSavepoint, cancellationToken);
+            db.Accounts.Entry(account).State = EntityState.Detached;
+            await codes.RefundTryAsync(challenge, cancellationToken);
+            await EnsureAvailableAsync(nationalId, Username.Parse(request.Username), cancellationToken);
             throw;
         }
 
-        return AccountDto.From(account, now);
+        return AccountDto.From(account);
     }
 
     private async Task EnsureAvailableAsync(NationalId nationalId, Username username, CancellationToken cancellationToken)

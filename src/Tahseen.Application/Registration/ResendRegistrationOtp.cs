@@ -20,8 +20,7 @@ public sealed class ResendRegistrationOtpCommandHandler(IApplicationDbContext db
     public async Task<OtpSentDto> Handle(ResendRegistrationOtpCommand request, CancellationToken cancellationToken)
     {
         var challenge = await Registrations.FindOpenAsync(db, request.RegistrationId, clock.GetUtcNow(), cancellationToken);
-        await codes.IssueAsync(challenge, challenge.NationalId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await codes.IssueAndSaveAsync(challenge, challenge.NationalId, OneTimeCodes.MobileBudget(challenge.MobileNumber), cancellationToken);
         return new OtpSentDto(challenge.Id, MobileNumber.Parse(challenge.MobileNumber).Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
     }
 }

@@ -63,9 +63,8 @@ public sealed class StartRegistrationCommandHandler(
         }
 
         var challenge = OtpChallenge.ForRegistration(nationalId, mobile, email, clock.GetUtcNow());
-        await codes.IssueAsync(challenge, nationalId.Value, cancellationToken);
         db.OtpChallenges.Add(challenge);
-        await db.SaveChangesAsync(cancellationToken);
+        await codes.IssueAndSaveAsync(challenge, nationalId.Value, OneTimeCodes.MobileBudget(mobile.Value), cancellationToken);
 
         return new OtpSentDto(challenge.Id, mobile.Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
     }

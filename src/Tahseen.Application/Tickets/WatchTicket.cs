@@ -68,6 +68,9 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                 yield break;
             }
 
+            // A stream never shows the ticket going back in time: an event older than one delivered is
+            // skipped, and so are the events of the versions already in the snapshot.
+            var delivered = snapshot.Version;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var nextCommit = feed.NextCommit;
@@ -80,8 +83,9 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                 foreach (var ticketEvent in batch)
                 {
                     cursor = ticketEvent.Cursor;
-                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Kind != TicketEventKind.Submitted)
+                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered && ticketEvent.Kind != TicketEventKind.Submitted)
                     {
+                        delivered = ticketEvent.Version;
                         yield return ticketEvent;
                         if (TicketStateMachine.IsFinal(ticketEvent.Ticket.Status))
                         {

@@ -44,6 +44,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason TermsVersionMismatch = new("TERMS_VERSION_MISMATCH", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason InvalidTicketTransition = new("INVALID_TICKET_TRANSITION", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CategoryInactive = new("CATEGORY_INACTIVE", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason CaptchaRequired = new("CAPTCHA_REQUIRED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
@@ -83,6 +84,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     // A concurrent change to the same record won; the client may retry.
     public static readonly ErrorReason ConcurrentUpdate = new("CONCURRENT_UPDATE", ErrorCategory.Aborted);
 
+    // The server is stopping; the client may retry against another replica or after the restart.
+    public static readonly ErrorReason ServiceShuttingDown = new("SERVICE_SHUTTING_DOWN", ErrorCategory.Unavailable);
     // The call itself ended or was addressed wrongly, before or outside any use case.
     public static readonly ErrorReason DeadlineExceeded = new("DEADLINE_EXCEEDED", ErrorCategory.DeadlineExceeded);
     public static readonly ErrorReason Cancelled = new("CANCELLED", ErrorCategory.Cancelled);

@@ -5,14 +5,13 @@ namespace Tahseen.Domain.Identity;
 
 /// <summary>
 /// A person's account: one per identity for citizens and residents, created by an admin for staff.
-/// Holds the sign-in rules: 5 consecutive wrong passwords lock it for 15 minutes, a disabled account
-/// never signs in, and every credential change rotates the security stamp that sessions carry.
+/// Holds the sign-in rules: a disabled account never signs in, and every credential change rotates the
+/// security stamp that sessions carry. Wrong passwords are throttled per login key, not per account
+/// (<see cref="SignInThrottle"/>), so that strangers cannot lock a person out.
 /// </summary>
 public sealed class Account
 {
-    public const int MaxFailedSignIns = 5;
     public const int MaxFullNameLength = 200;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private Account()
     {
@@ -68,10 +67,6 @@ public sealed class Account
 
     public DateTimeOffset UpdateTime { get; private set; }
 
-    public int FailedSignInCount { get; private set; }
-
-    public DateTimeOffset? LockoutEnd { get; private set; }
-
     /// <summary>The terms version accepted at registration, and when.</summary>
     public string? TermsVersion { get; private set; }
 
@@ -115,54 +110,13 @@ public sealed class Account
         return account;
     }
 
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
-
-    /// <summary>Refuses a sign-in by a disabled or locked account, even with the right password.</summary>
-    public void EnsureCanSignIn(DateTimeOffset now)
+    /// <summary>Refuses a sign-in by a disabled account, even with the right password.</summary>
+    public void EnsureCanSignIn()
     {
         if (Status == AccountStatus.Disabled)
         {
             throw new TahseenException(ErrorReason.AccountDisabled);
         }
-
-        if (IsLockedOut(now))
-        {
-            throw new TahseenException(ErrorReason.AccountLocked);
-        }
-    }
-
-    /// <summary>Counts a wrong password; the fifth in a row locks the account. Returns whether this one locked it.</summary>
-    public bool RecordFailedSignIn(DateTimeOffset now)
-    {
-        if (LockoutEnd is { } end && end <= now)
-        {
-            // A lock that has run out starts a fresh count.
-            LockoutEnd = null;
-            FailedSignInCount = 0;
-        }
-
-        FailedSignInCount++;
-        UpdateTime = now;
-        if (FailedSignInCount < MaxFailedSignIns)
-        {
-            return false;
-        }
-
-        LockoutEnd = now + LockoutDuration;
-        FailedSignInCount = 0;
-        return true;
-    }
-
-    public void RecordSuccessfulPassword(DateTimeOffset now)
-    {
-        if (FailedSignInCount == 0 && LockoutEnd is null)
-        {
-            return;
-        }
-
-        FailedSignInCount = 0;
-        LockoutEnd = null;
-        UpdateTime = now;
     }
 
     /// <summary>A new password: every session of the account ends.</summary>
@@ -170,8 +124,6 @@ public sealed class Account
     {
         PasswordHash = passwordHash;
         SecurityStamp = NewStamp();
-        FailedSignInCount = 0;
-        LockoutEnd = null;
         UpdateTime = now;
     }
 
@@ -187,12 +139,6 @@ public sealed class Account
 
         Status = status;
         SecurityStamp = NewStamp();
-        if (status == AccountStatus.Active)
-        {
-            FailedSignInCount = 0;
-            LockoutEnd = null;
-        }
-
         UpdateTime = now;
     }
 

@@ -13,7 +13,7 @@ public enum AccountRoles
     Integration = 8,
 }
 
-/// <summary>The stored status; a temporary lock is not a status but a lockout time, see <see cref="Account.IsLockedOut"/>.</summary>
+/// <summary>The stored status. Sign-in throttling is per login key (<see cref="SignInThrottle"/>), not a status.</summary>
 public enum AccountStatus
 {
     Active = 1,

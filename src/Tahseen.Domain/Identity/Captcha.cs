@@ -37,17 +37,8 @@ public sealed class Captcha
     public DateTimeOffset? ConsumeTime { get; private set; }
 
     /// <summary>
-    /// Uses the captcha up, right or wrong: one image buys one guess. True only when it was still
-    /// usable and the answer's keyed hash matches.
+    /// Whether the answer's keyed hash matches. Using the captcha up is a separate, conditional write
+    /// (one image buys one guess, even among concurrent requests), done before this is asked.
     /// </summary>
-    public bool TryAnswer(string answerHash, DateTimeOffset now)
-    {
-        if (ConsumeTime is not null || now >= ExpireTime)
-        {
-            return false;
-        }
-
-        ConsumeTime = now;
-        return KeyedHashes.Equal(AnswerHash, answerHash);
-    }
+    public bool IsAnsweredBy(string answerHash) => KeyedHashes.Equal(AnswerHash, answerHash);
 }

@@ -103,10 +103,11 @@ public sealed class OtpChallenge
     }
 
     /// <summary>
-    /// Checks a code by its keyed hash in constant time. A wrong code counts; the fifth wrong one kills
-    /// the code. The caller must save the challenge whatever the outcome, so that tries are counted.
+    /// Compares a code's keyed hash in constant time, as the challenge stood when it was read. Tries are
+    /// counted and the challenge completed by conditional writes in the database (see OneTimeCodes), so
+    /// that concurrent requests can neither share a try nor both complete the challenge.
     /// </summary>
-    public OtpVerification Verify(string candidateHash, DateTimeOffset now)
+    public OtpVerification Check(string candidateHash, DateTimeOffset now)
     {
         if (WrongAttempts >= MaxWrongAttempts)
         {
@@ -118,25 +119,9 @@ public sealed class OtpChallenge
             return OtpVerification.Expired;
         }
 
-        if (KeyedHashes.Equal(CodeHash, candidateHash))
-        {
-            // A code for a reset of an unknown identity never matches anything: no account, nothing to reset.
-            if (Purpose == OtpPurpose.PasswordReset && AccountId is null)
-            {
-                return CountWrongAttempt();
-            }
-
-            return OtpVerification.Accepted;
-        }
-
-        return CountWrongAttempt();
-    }
-
-    public void Complete(DateTimeOffset now) => CompleteTime = now;
-
-    private OtpVerification CountWrongAttempt()
-    {
-        WrongAttempts++;
-        return WrongAttempts >= MaxWrongAttempts ? OtpVerification.AttemptsExceeded : OtpVerification.Invalid;
+        // A code for a reset of an unknown identity never matches anything: no account, nothing to reset.
+        return KeyedHashes.Equal(CodeHash, candidateHash) && !(Purpose == OtpPurpose.PasswordReset && AccountId is null)
+            ? OtpVerification.Accepted
+            : OtpVerification.Invalid;
     }
 }

@@ -15,6 +15,7 @@ public enum SecurityEventKind
     StaffAccountCreated = 11,
     OtpAttemptsExceeded = 12,
     AdministratorCreatedFromConsole = 13,
+    PasswordChangeFailed = 14,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

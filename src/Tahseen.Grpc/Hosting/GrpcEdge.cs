@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Common.Interfaces;
 using Tahseen.Grpc.Errors;
 using Tahseen.Grpc.Mapping;
 using Tahseen.Grpc.Services;
@@ -23,6 +24,10 @@ public static class GrpcEdge
         }
 
         services.AddTokenAuthentication();
+        services.AddSingleton(WatchOptions.Read(configuration));
+        services.AddSingleton<SessionStreams>();
+        services.AddSingleton<ISessionEnds>(sp => sp.GetRequiredService<SessionStreams>());
+        services.AddHostedService<SessionStreamCheck>();
         services.AddGrpcRateLimiting(configuration);
 
         var mapping = MappingConfiguration.Create();

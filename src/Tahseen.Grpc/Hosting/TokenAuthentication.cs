@@ -13,13 +13,16 @@ namespace Tahseen.Grpc.Hosting;
 
 /// <summary>
 /// Bearer access tokens: HS256 only, issuer and audience pinned, lifetime checked against the
-/// application's clock, and the account's security stamp and status checked on every call, so a
-/// password change or a disabled account ends sessions at once rather than at token expiry.
+/// application's clock, and on every call the token's session must not have ended and the account's
+/// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
+/// disabled account ends a session at once rather than at token expiry. The check is one query on two
+/// primary keys.
 /// </summary>
 public static class TokenAuthentication
 {
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
+    public const string SessionClaim = JwtTokenIssuer.SessionClaim;
     public const string ScopeClaim = "scope";
     internal const string FailureKey = "tahseen.auth.failure";
 
@@ -81,18 +84,20 @@ public static class TokenAuthentication
     {
         var principal = context.Principal;
         var stamp = principal?.FindFirst(JwtTokenIssuer.SecurityStampClaim)?.Value;
-        if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var accountId) || stamp is null)
+        if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var accountId)
+            || !Guid.TryParse(principal?.FindFirst(SessionClaim)?.Value, out var sessionId)
+            || stamp is null)
         {
             Reject(context);
             return;
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
-        var current = await db.Accounts.AsNoTracking()
-            .Where(a => a.Id == accountId)
-            .Select(a => new { a.SecurityStamp, a.Status })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || current.SecurityStamp != stamp || current.Status != AccountStatus.Active)
+        var live = await db.Sessions.AnyAsync(
+            s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null
+                && db.Accounts.Any(a => a.Id == accountId && a.SecurityStamp == stamp && a.Status == AccountStatus.Active),
+            context.HttpContext.RequestAborted);
+        if (!live)
         {
             Reject(context);
         }

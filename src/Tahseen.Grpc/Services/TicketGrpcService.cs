@@ -4,12 +4,13 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
+using Tahseen.Grpc.Hosting;
 
 namespace Tahseen.Grpc.Services;
 
 /// <summary>Any signed-in account; every ticket method acts on the caller's own tickets only.</summary>
 [Authorize]
-public sealed class TicketGrpcService(IMediator mediator, IMapper mapper) : TicketService.TicketServiceBase
+public sealed class TicketGrpcService(IMediator mediator, IMapper mapper, SessionStreams streams) : TicketService.TicketServiceBase
 {
     /// <summary>Reference data, like the terms: open to anyone.</summary>
     [AllowAnonymous]
@@ -37,13 +38,15 @@ public sealed class TicketGrpcService(IMediator mediator, IMapper mapper) : Tick
     public override async Task<RateTicketResponse> RateTicket(RateTicketRequest request, ServerCallContext context) =>
         mapper.Map<RateTicketResponse>(await mediator.Send(mapper.Map<RateTicketCommand>(request), context.CancellationToken));
 
-    public override async Task WatchTicket(
-        WatchTicketRequest request, IServerStreamWriter<WatchTicketResponse> responseStream, ServerCallContext context)
-    {
-        var events = await mediator.Send(mapper.Map<WatchTicketQuery>(request), context.CancellationToken);
-        await foreach (var ticketEvent in events.WithCancellation(context.CancellationToken))
+    /// <summary>Ends with UNAUTHENTICATED when the session ends or the token expires (see <see cref="SessionStreams"/>).</summary>
+    public override Task WatchTicket(
+        WatchTicketRequest request, IServerStreamWriter<WatchTicketResponse> responseStream, ServerCallContext context) =>
+        streams.RunAsync(context, async cancellationToken =>
         {
-            await responseStream.WriteAsync(mapper.Map<WatchTicketResponse>(ticketEvent), context.CancellationToken);
-        }
-    }
+            var events = await mediator.Send(mapper.Map<WatchTicketQuery>(request), cancellationToken);
+            await foreach (var ticketEvent in events.WithCancellation(cancellationToken))
+            {
+                await responseStream.WriteAsync(mapper.Map<WatchTicketResponse>(ticketEvent), cancellationToken);
+            }
+        });
 }

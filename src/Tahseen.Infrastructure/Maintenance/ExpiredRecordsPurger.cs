@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tahseen.Domain.Identity;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Infrastructure.Maintenance;
@@ -47,6 +48,14 @@ public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, Ti
         removed += await db.OtpChallenges.Where(c => c.ExpireTime < cutoff).ExecuteDeleteAsync(cancellationToken);
         removed += await db.RefreshTokens.Where(t => t.ExpireTime < cutoff).ExecuteDeleteAsync(cancellationToken);
         removed += await db.SmsOutbox.Where(m => m.SentTime != null && m.SentTime < sentCutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await db.Sessions
+            .Where(s => (s.EndTime != null && s.EndTime < cutoff) || (s.CreateTime < cutoff && !db.RefreshTokens.Any(t => t.FamilyId == s.Id)))
+            .ExecuteDeleteAsync(cancellationToken);
+        removed += await db.CodeBudgets.Where(b => b.WindowStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var throttleCutoff = clock.GetUtcNow() - SignInThrottle.Retention;
+        removed += await db.SignInThrottles
+            .Where(t => t.UpdateTime < throttleCutoff && (t.LockoutEnd == null || t.LockoutEnd < throttleCutoff))
+            .ExecuteDeleteAsync(cancellationToken);
         return removed;
     }
 

@@ -33,6 +33,12 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    public DbSet<CodeBudget> CodeBudgets => Set<CodeBudget>();
+
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
 
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();

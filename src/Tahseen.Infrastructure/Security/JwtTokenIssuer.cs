@@ -12,11 +12,12 @@ namespace Tahseen.Infrastructure.Security;
 public sealed class JwtTokenIssuer(KeyRing keys, IOptions<SecurityOptions> options) : ITokenIssuer
 {
     public const string SecurityStampClaim = "stamp";
+    public const string SessionClaim = "sid";
     public const string Algorithm = SecurityAlgorithms.HmacSha256;
 
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public AccessToken Issue(Account account, DateTimeOffset now)
+    public AccessToken Issue(Account account, Guid sessionId, DateTimeOffset now)
     {
         var settings = options.Value;
         var expires = now + settings.AccessTokenLifetime;
@@ -26,6 +27,7 @@ public sealed class JwtTokenIssuer(KeyRing keys, IOptions<SecurityOptions> optio
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             new(JwtRegisteredClaimNames.PreferredUsername, account.Username),
             new(SecurityStampClaim, account.SecurityStamp),
+            new(SessionClaim, sessionId.ToString()),
         };
         claims.AddRange(RoleNames.Of(account.Roles).Select(role => new Claim("role", role)));
 

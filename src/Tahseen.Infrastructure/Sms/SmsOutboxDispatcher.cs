@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Observability;
@@ -11,37 +10,14 @@ namespace Tahseen.Infrastructure.Sms;
 
 /// <summary>
 /// Sends what the outbox holds. Each message is first leased with a conditional update, so several
-/// replicas can run this loop on one database without sending a message twice; a failed send is
-/// retried with back-off, and a lease left by a crashed process runs out and is taken again.
+/// replicas can run this on one database without sending a message twice; a failed send is retried
+/// with back-off, and a lease left by a crashed process runs out and is taken again. The
+/// <see cref="SmsOutboxWorker"/> runs passes in the background; tests run them by calling this.
 /// </summary>
-public sealed partial class SmsOutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<SmsOutboxDispatcher> logger)
-    : BackgroundService
+public sealed partial class SmsOutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SmsOutboxDispatcher> logger)
 {
-    private const int BatchSize = 20;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    public const int BatchSize = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                handled = await DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogDispatchFailed(exception);
-            }
-
-            if (handled < BatchSize)
-            {
-                await signal.WaitAsync(PollInterval, stoppingToken);
-            }
-        }
-    }
 
     /// <summary>One pass over the due messages; returns how many it handled.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -88,9 +64,6 @@ public sealed partial class SmsOutboxDispatcher(
 
         return due.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "SMS outbox pass failed; retrying at the next poll")]
-    private partial void LogDispatchFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS {MessageId} failed on attempt {Attempt}")]
     private partial void LogSendFailed(Exception exception, Guid messageId, int attempt);

@@ -93,16 +93,17 @@ public sealed class OneTimeCodeTests(TahseenApiFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_refused_password_username_or_terms_does_not_spend_a_try()
+    public async Task With_the_right_code_a_refused_password_username_or_terms_gives_the_try_back()
     {
         var (started, _, code) = await StartAsync();
         var terms = await _harness.Identity.GetTermsAsync(new GetTermsRequest());
 
+        // More refusals than there are tries: had any of them kept its try, the code would be dead.
         for (var attempt = 0; attempt < 6; attempt++)
         {
             await _harness.Identity.CompleteRegistrationAsync(new CompleteRegistrationRequest
             {
-                RegistrationId = started.RegistrationId, Otp = "123456", Username = "weak.one", Password = "password",
+                RegistrationId = started.RegistrationId, Otp = code, Username = "weak.one", Password = "password",
                 AcceptTerms = true, TermsVersion = terms.Version,
             }).FailsWith(StatusCode.InvalidArgument);
         }
@@ -120,6 +121,28 @@ public sealed class OneTimeCodeTests(TahseenApiFactory factory) : IClassFixture<
         }).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("TERMS_VERSION_MISMATCH");
 
         (await CompleteAsync(started, code)).Account.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Without_the_code_a_username_probe_spends_tries_and_learns_nothing()
+    {
+        var (_, _, takenUsername) = await _harness.RegisterCitizenAsync();
+        var (started, _, code) = await StartAsync();
+        var terms = await _harness.Identity.GetTermsAsync(new GetTermsRequest());
+        var probe = new CompleteRegistrationRequest
+        {
+            RegistrationId = started.RegistrationId, Otp = code == "000000" ? "111111" : "000000", Username = takenUsername,
+            Password = "Tahseen2026ok", AcceptTerms = true, TermsVersion = terms.Version,
+        };
+
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            (await _harness.Identity.CompleteRegistrationAsync(probe).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("OTP_INVALID");
+        }
+
+        (await _harness.Identity.CompleteRegistrationAsync(probe).FailsWith(StatusCode.ResourceExhausted)).Reason.Should().Be("OTP_ATTEMPTS_EXCEEDED");
+        probe.Otp = code;
+        (await _harness.Identity.CompleteRegistrationAsync(probe).FailsWith(StatusCode.ResourceExhausted)).Reason.Should().Be("OTP_ATTEMPTS_EXCEEDED");
     }
 
     [Fact]

@@ -42,39 +42,50 @@ public sealed class SignInTests(TahseenApiFactory factory) : IClassFixture<Tahse
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_against_the_right_password()
+    public async Task From_the_third_failure_the_login_needs_a_captcha_and_a_right_password_with_one_starts_afresh()
     {
         var (_, identity, username) = await _harness.RegisterCitizenAsync();
         var wrong = new LoginRequest { Login = username, Password = "Wrong2026pass" };
-        for (var attempt = 0; attempt < Domain.Identity.Account.MaxFailedSignIns; attempt++)
+        for (var attempt = 0; attempt < SignInThrottle.FreeFailures; attempt++)
         {
             (await _harness.Identity.LoginAsync(wrong).FailsWith(StatusCode.Unauthenticated)).Reason.Should().Be("INVALID_CREDENTIALS");
         }
 
         var right = new LoginRequest { Login = username, Password = Harness.CitizenPassword };
-        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.PermissionDenied)).Reason.Should().Be("ACCOUNT_LOCKED");
+        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("CAPTCHA_REQUIRED");
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(14));
-        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.PermissionDenied)).Reason.Should().Be("ACCOUNT_LOCKED");
+        // A fourth failure, now with a solved captcha: it counts, and the login still needs one.
+        (await _harness.Identity.LoginAsync(await WithCaptchaAsync(wrong)).FailsWith(StatusCode.Unauthenticated)).Reason.Should().Be("INVALID_CREDENTIALS");
+        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("CAPTCHA_REQUIRED");
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var before = await _harness.SmsCountAsync(identity.MobileNumber);
+        var challenge = await _harness.Identity.LoginAsync(await WithCaptchaAsync(right));
+        var code = await _harness.NextCodeAsync(identity.MobileNumber, before);
+        await _harness.Identity.VerifyLoginAsync(new VerifyLoginRequest { ChallengeId = challenge.ChallengeId, Otp = code });
+
+        // The success reset the count: the right password alone signs in again, and a wrong one is a
+        // plain failure, not a captcha demand.
         var session = await _harness.SignInAsync(username, Harness.CitizenPassword, identity.MobileNumber);
-        session.Account.Status.Should().Be(Contracts.V1.AccountStatus.Active);
+        session.Account.Username.Should().Be(username);
+        (await _harness.Identity.LoginAsync(wrong).FailsWith(StatusCode.Unauthenticated)).Reason.Should().Be("INVALID_CREDENTIALS");
     }
 
     [Fact]
-    public async Task A_correct_password_resets_the_count_of_failures()
+    public async Task A_throttled_login_refuses_a_wrong_captcha_and_spends_it()
     {
-        var (_, identity, username) = await _harness.RegisterCitizenAsync();
+        var (_, _, username) = await _harness.RegisterCitizenAsync();
         var wrong = new LoginRequest { Login = username, Password = "Wrong2026pass" };
-        for (var attempt = 0; attempt < Domain.Identity.Account.MaxFailedSignIns - 1; attempt++)
+        for (var attempt = 0; attempt < SignInThrottle.FreeFailures; attempt++)
         {
             await _harness.Identity.LoginAsync(wrong).FailsWith(StatusCode.Unauthenticated);
         }
 
-        await _harness.SignInAsync(username, Harness.CitizenPassword, identity.MobileNumber);
+        var (captchaId, answer) = await _harness.SolvedCaptchaAsync();
+        var right = new LoginRequest { Login = username, Password = Harness.CitizenPassword, CaptchaId = captchaId, CaptchaAnswer = answer + "X" };
+        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("CAPTCHA_INVALID");
 
-        (await _harness.Identity.LoginAsync(wrong).FailsWith(StatusCode.Unauthenticated)).Reason.Should().Be("INVALID_CREDENTIALS");
+        right.CaptchaAnswer = answer;
+        (await _harness.Identity.LoginAsync(right).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("CAPTCHA_INVALID");
     }
 
     [Fact]
@@ -147,6 +158,15 @@ public sealed class SignInTests(TahseenApiFactory factory) : IClassFixture<Tahse
         staff.Account.Roles.Should().Equal(Role.Staff);
         admin.Account.Roles.Should().Contain(Role.Admin);
         staff.Account.NationalIdMasked.Should().BeEmpty();
+    }
+
+    private async Task<LoginRequest> WithCaptchaAsync(LoginRequest request)
+    {
+        var (captchaId, answer) = await _harness.SolvedCaptchaAsync();
+        var withCaptcha = request.Clone();
+        withCaptcha.CaptchaId = captchaId;
+        withCaptcha.CaptchaAnswer = answer;
+        return withCaptcha;
     }
 
     private async Task SetStatusAsync(Guid accountId, Domain.Identity.AccountStatus status)

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
+using Tahseen.Infrastructure.Outbox;
+using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
@@ -48,35 +51,46 @@ public sealed partial class Harness(TahseenApiFactory factory)
         return (captcha.CaptchaId, answer.Answer);
     }
 
-    /// <summary>The code of the newest SMS to a mobile that is newer than <paramref name="after"/> messages; waits for the outbox.</summary>
+    /// <summary>The code of the newest SMS to a mobile that is newer than <paramref name="after"/> messages.</summary>
     public async Task<string> NextCodeAsync(string mobile, int after)
     {
         var body = await NextSmsAsync(mobile, after);
         return SixDigits().Match(body).Value;
     }
 
+    /// <summary>Delivers the outbox, then reads the newest SMS to a mobile; fails at once if none came after <paramref name="after"/>.</summary>
     public async Task<string> NextSmsAsync(string mobile, int after)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var messages = await Sandbox.ListSmsMessagesAsync(new ListSmsMessagesRequest { MobileNumber = mobile, PageSize = 100 });
-            if (messages.Messages.Count > after)
-            {
-                return messages.Messages[0].Body;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No SMS #{after + 1} reached {mobile}.");
-            }
-
-            await Task.Delay(20);
-        }
+        await DeliverSmsAsync();
+        var messages = await Sandbox.ListSmsMessagesAsync(new ListSmsMessagesRequest { MobileNumber = mobile, PageSize = 100 });
+        return messages.Messages.Count > after
+            ? messages.Messages[0].Body
+            : throw new InvalidOperationException($"No SMS #{after + 1} was sent to {mobile}.");
     }
 
-    public async Task<int> SmsCountAsync(string mobile) =>
-        (await Sandbox.ListSmsMessagesAsync(new ListSmsMessagesRequest { MobileNumber = mobile, PageSize = 1000 })).Messages.Count;
+    /// <summary>How many SMS a mobile has received, once everything queued so far has been delivered.</summary>
+    public async Task<int> SmsCountAsync(string mobile)
+    {
+        await DeliverSmsAsync();
+        return (await Sandbox.ListSmsMessagesAsync(new ListSmsMessagesRequest { MobileNumber = mobile, PageSize = 1000 })).Messages.Count;
+    }
+
+    /// <summary>
+    /// Runs the domain-event outbox and the SMS outbox as their workers would (the test host does not run
+    /// the SMS worker), until nothing due is left: a test reads the inbox only after the send it expects has been attempted.
+    /// </summary>
+    public async Task DeliverSmsAsync()
+    {
+        // Domain events first: their consumers queue the SMS a ticket change sends.
+        var events = factory.Services.GetRequiredService<OutboxDispatcher>();
+        var dispatcher = factory.Services.GetRequiredService<SmsOutboxDispatcher>();
+        int handled;
+        do
+        {
+            handled = await events.DispatchPendingAsync(CancellationToken.None) + await dispatcher.DispatchDueAsync(CancellationToken.None);
+        }
+        while (handled > 0);
+    }
 
     /// <summary>An eligible identity from the sample registry that no test has used yet.</summary>
     public async Task<SandboxIdentity> UnusedIdentityAsync(PersonKind kind = PersonKind.Citizen)

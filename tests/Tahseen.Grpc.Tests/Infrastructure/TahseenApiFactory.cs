@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Tahseen.Infrastructure.Persistence;
+using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
@@ -49,6 +51,11 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The outbox is delivered by the tests calling its dispatcher (Harness.DeliverSmsAsync), not by
+            // a worker polling the wall clock behind their back.
+            var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SmsOutboxWorker));
+            services.Remove(worker);
             services.AddSingleton<FailAfterFirstWrite>();
             services.ConfigureDbContext<TahseenDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FailAfterFirstWrite>()));
         });

@@ -22,13 +22,16 @@ public sealed class AutoCloseTests(TahseenApiFactory factory) : IClassFixture<Ta
         var staff = await _kit.DeskAsync();
         var ticket = await _kit.SubmitAsync(citizen);
         await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
-        using var watch = _kit.Tickets.WatchTicket(new WatchTicketRequest { TicketId = ticket.TicketId }, citizen.Options());
-        await watch.ResponseStream.MoveNext(CancellationToken.None);
 
         factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
         await Job.CloseDueTicketsAsync(CancellationToken.None);
         staff = await _kit.RefreshedAsync(staff);
         (await DeskViewAsync(staff, ticket.TicketId)).Ticket.Status.Should().Be(TicketStatus.Resolved);
+
+        // A watch lives no longer than its access token, so the watcher of a week-long wait signs in anew.
+        citizen = await _kit.RefreshedAsync(citizen);
+        using var watch = _kit.Tickets.WatchTicket(new WatchTicketRequest { TicketId = ticket.TicketId }, citizen.Options());
+        await watch.ResponseStream.MoveNext(CancellationToken.None);
 
         factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await Job.CloseDueTicketsAsync(CancellationToken.None);

@@ -42,6 +42,7 @@ public static class ErrorMessages
         ["MOBILE_NOT_OWNED"] = ("رقم الجوال غير مسجل لهذه الهوية في الأحوال المدنية.", "This mobile number is not registered to this identity at Civil Affairs."),
         ["NOT_ELIGIBLE"] = ("صاحب هذه الهوية غير مؤهل للتسجيل.", "The holder of this identity is not eligible to register."),
         ["CAPTCHA_INVALID"] = ("رمز التحقق المرئي غير صحيح أو منتهي الصلاحية.", "The visual verification code is wrong or has expired."),
+        ["CAPTCHA_REQUIRED"] = ("بعد عدة محاولات دخول خاطئة يلزم حل رمز التحقق المرئي؛ أرسل captcha_id وcaptcha_answer مع الطلب.", "After several failed sign-ins a visual verification code is required; send captcha_id and captcha_answer with the request."),
         ["OTP_INVALID"] = ("رمز التحقق غير صحيح.", "The verification code is not correct."),
         ["OTP_EXPIRED"] = ("انتهت صلاحية رمز التحقق؛ اطلب رمزًا جديدًا.", "The verification code has expired; request a new one."),
         ["TERMS_VERSION_MISMATCH"] = ("تم تحديث الشروط والأحكام؛ يرجى مراجعة النسخة الحالية والموافقة عليها.", "The terms and conditions have changed; review and accept the current version."),
@@ -76,6 +77,7 @@ public static class ErrorMessages
         ["CANCELLED"] = ("أُلغي الطلب.", "The call was cancelled."),
         ["METHOD_NOT_FOUND"] = ("الخدمة أو العملية المطلوبة غير موجودة.", "The requested service or method does not exist."),
         ["CONCURRENT_UPDATE"] = ("تم تعديل السجل نفسه في الوقت ذاته؛ أعد المحاولة.", "The same record was changed at the same time; try again."),
+        ["SERVICE_SHUTTING_DOWN"] = ("الخدمة تتوقف الآن؛ أعد المحاولة بعد قليل.", "The service is shutting down; try again shortly."),
         ["CIVIL_REGISTRY_UNAVAILABLE"] = ("تعذّر الوصول إلى السجل المدني حاليًا؛ حاول بعد قليل.", "The civil registry cannot be reached right now; try again shortly."),
         ["INTERNAL"] = ("حدث خطأ غير متوقع. رقم المرجع: {0}", "An unexpected error occurred. Reference: {0}"),
     };

@@ -31,6 +31,12 @@ public interface IApplicationDbContext
 
     DbSet<SecurityEvent> SecurityEvents { get; }
 
+    DbSet<Session> Sessions { get; }
+
+    DbSet<SignInThrottle> SignInThrottles { get; }
+
+    DbSet<CodeBudget> CodeBudgets { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     /// <summary>Append-only; lines added here are chained to the log when the unit of work saves.</summary>

@@ -4,8 +4,8 @@ namespace Tahseen.Application.Common.Interfaces;
 
 public sealed record AccessToken(string Token, DateTimeOffset ExpireTime);
 
-/// <summary>Issues the signed, short-lived access token that authorises calls.</summary>
+/// <summary>Issues the signed, short-lived access token that authorises calls, naming the session it belongs to.</summary>
 public interface ITokenIssuer
 {
-    AccessToken Issue(Account account, DateTimeOffset now);
+    AccessToken Issue(Account account, Guid sessionId, DateTimeOffset now);
 }

@@ -31,6 +31,8 @@ internal sealed class OtpChallengeConfiguration : IEntityTypeConfiguration<OtpCh
         builder.Property(c => c.CodeHash).HasMaxLength(64);
         // Wrong tries are counted by concurrent requests: the last writer must not win.
         builder.Property(c => c.WrongAttempts).IsConcurrencyToken();
+        // Two concurrent resends of one challenge: the one that saves second finds the time moved and sends nothing.
+        builder.Property(c => c.ResendAvailableTime).IsConcurrencyToken();
         builder.HasIndex(c => c.ExpireTime);
     }
 }
@@ -62,5 +64,40 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
         builder.Property(e => e.Detail).HasMaxLength(SecurityEvent.MaxDetailLength);
         builder.HasIndex(e => new { e.AccountId, e.Time });
         builder.HasIndex(e => e.Time);
+    }
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => new { s.AccountId, s.EndTime });
+        builder.HasIndex(s => s.CreateTime);
+        builder.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.ToTable("sign_in_throttles");
+        builder.HasKey(t => t.Key);
+        builder.Property(t => t.Key).HasMaxLength(64);
+        builder.HasIndex(t => t.UpdateTime);
+    }
+}
+
+internal sealed class CodeBudgetConfiguration : IEntityTypeConfiguration<CodeBudget>
+{
+    public void Configure(EntityTypeBuilder<CodeBudget> builder)
+    {
+        builder.ToTable("code_budgets");
+        builder.HasKey(b => b.Key);
+        builder.Property(b => b.Key).HasMaxLength(64);
+        builder.HasIndex(b => b.WindowStart);
     }
 }
