@@ -26,6 +26,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
     private readonly ConcurrentBag<string> _acknowledgedAccounts = [];
     private readonly ConcurrentBag<(string TicketId, Metadata Owner)> _acknowledgedTickets = [];
     private readonly ConcurrentBag<(string TicketId, string Body)> _acknowledgedMessages = [];
+    private readonly TaskCompletionSource _enoughWrites = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _writes;
 
     [Fact]
@@ -49,10 +50,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
                 .Append(RegisterAsync(new Api(server), stop.Token))
                 .ToList();
 
-            while (Volatile.Read(ref _writes) < WritesBeforeKill && !stop.IsCancellationRequested && !writers.All(w => w.IsCompleted))
-            {
-                await Task.Delay(10);
-            }
+            await Task.WhenAny(_enoughWrites.Task, Task.WhenAll(writers), Task.Delay(Timeout.Infinite, stop.Token));
 
             await server.KillAsync();
             await stop.CancelAsync();
@@ -111,12 +109,12 @@ public sealed partial class CrashRecoveryTests : IDisposable
                 Description = "Written while the server may die.",
             }, citizen)).Ticket;
             _acknowledgedTickets.Add((submitted.TicketId, citizen));
-            Interlocked.Increment(ref _writes);
+            CountWrite();
 
             var body = $"Follow-up {Guid.NewGuid():N}";
             await api.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = submitted.TicketId, Body = body }, citizen);
             _acknowledgedMessages.Add((submitted.TicketId, body));
-            Interlocked.Increment(ref _writes);
+            CountWrite();
         }, stop);
     }
 
@@ -136,7 +134,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
             var body = $"Reply {Guid.NewGuid():N}";
             await api.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = next, Body = body }, staff);
             _acknowledgedMessages.Add((next, body));
-            Interlocked.Increment(ref _writes);
+            CountWrite();
         }, stop);
     }
 
@@ -144,7 +142,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
         await UntilTheServerDiesAsync(async () =>
         {
             await api.RegisteredCitizenAsync(_acknowledgedAccounts);
-            Interlocked.Increment(ref _writes);
+            CountWrite();
         }, stop);
 
     /// <summary>Repeats a write until the load stops or the server is gone; a call cut by the kill is simply not acknowledged.</summary>
@@ -160,6 +158,14 @@ public sealed partial class CrashRecoveryTests : IDisposable
             {
                 return;
             }
+        }
+    }
+
+    private void CountWrite()
+    {
+        if (Interlocked.Increment(ref _writes) == WritesBeforeKill)
+        {
+            _enoughWrites.TrySetResult();
         }
     }
 
