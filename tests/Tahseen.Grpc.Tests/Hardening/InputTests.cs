@@ -27,6 +27,27 @@ public sealed class InputTests(TahseenApiFactory factory) : IClassFixture<Tahsee
         error.BadRequest!.FieldViolations.Should().ContainSingle(v => v.Field == "subject" && v.Reason == "TEXT_HAS_BIDI_CONTROLS");
     }
 
+    /// <summary>
+    /// Found by the garbage-input property test: U+FFFE made Unicode normalisation throw, and the
+    /// call ended INTERNAL. Noncharacters are not text; they are refused like control characters.
+    /// </summary>
+    [Theory]
+    [InlineData("\uFFFE")]
+    [InlineData("\uFFFF")]
+    [InlineData("\uFDD0")]
+    [InlineData("\U0010FFFF")]
+    [InlineData("\U0001FFFE")]
+    public async Task Unicode_noncharacters_in_free_text_are_refused_not_a_crash(string noncharacter)
+    {
+        var citizen = await _kit.CitizenAsync();
+        var request = TicketKit.NewTicket();
+        request.Description = $"طلب {noncharacter} تجديد";
+
+        var error = await _kit.Tickets.SubmitTicketAsync(request, citizen.Options()).FailsWith(StatusCode.InvalidArgument);
+
+        error.BadRequest!.FieldViolations.Should().ContainSingle(v => v.Field == "description" && v.Reason == "FIELD_HAS_CONTROL_CHARACTERS");
+    }
+
     [Theory]
     [InlineData("\u200B\u200C\u200D")]
     [InlineData("\uFEFF \u00AD")]

@@ -8,8 +8,20 @@ namespace Tahseen.Application.Common.Validation;
 /// </summary>
 public static class TextInput
 {
-    public static string Clean(string? value) =>
-        string.IsNullOrEmpty(value) ? string.Empty : value.Trim().Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// Trimmed and in NFC. Text the validators refuse (noncharacters, lone surrogates) cannot be
+    /// normalised and is returned trimmed only, so that measuring it never throws.
+    /// </summary>
+    public static string Clean(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var trimmed = value.Trim();
+        return HasUnfitCodePoints(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
+    }
 
     /// <summary>
     /// Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): they let a
@@ -27,7 +39,41 @@ public static class TextInput
             && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
             && c is not ('ᅟ' or 'ᅠ' or 'ㅤ' or 'ﾠ'));
 
-    /// <summary>Control characters other than line breaks and tabs have no place in a ticket or a name.</summary>
+    /// <summary>
+    /// Control characters other than line breaks and tabs have no place in a ticket or a name; nor have
+    /// Unicode noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF) or surrogates without their pair, which
+    /// are not text at all (and which Unicode normalisation refuses).
+    /// </summary>
     public static bool HasControlCharacters(string? value) =>
-        value is not null && value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        value is not null && (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || HasUnfitCodePoints(value));
+
+    private static bool HasUnfitCodePoints(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c))
+            {
+                return true;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return true;
+                }
+
+                var codePoint = char.ConvertToUtf32(c, value[i + 1]);
+                if ((codePoint & 0xFFFE) == 0xFFFE)
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
+    }
 }
