@@ -41,7 +41,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Tahseen"] = $"Data Source={databasePath}";
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0";
-        start.Environment["Security__SigningKey"] = signingKey;
+        start.Environment["Security__SigningKeys__0__Id"] = "t1";
+        start.Environment["Security__SigningKeys__0__Key"] = signingKey;
         start.Environment["Security__HashKey"] = hashKey;
         start.Environment["RateLimits__AnonymousPerMinute"] = "0";
         start.Environment["RateLimits__AccountPerMinute"] = "0";
