@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<AccountSessions>();
+        services.AddScoped<ServiceAccountCredentials>();
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))
         {

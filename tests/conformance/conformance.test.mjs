@@ -27,6 +27,7 @@ const definition = protoLoader.loadSync([
   'tahseen/v1/ticket_service.proto',
   'tahseen/v1/staff_ticket_service.proto',
   'tahseen/v1/admin_service.proto',
+  'tahseen/v1/integration_service.proto',
   'tahseen/sandbox/v1/sandbox.proto',
   'codec.proto',
 ], loaderOptions);
@@ -185,6 +186,7 @@ before(async () => {
     tickets: new loaded.tahseen.v1.TicketService(server.address, credentials),
     staff: new loaded.tahseen.v1.StaffTicketService(server.address, credentials),
     admin: new loaded.tahseen.v1.AdminService(server.address, credentials),
+    integration: new loaded.tahseen.v1.IntegrationService(server.address, credentials),
     sandbox: new loaded.tahseen.sandbox.v1.SandboxService(server.address, credentials),
   };
 });
@@ -352,5 +354,57 @@ describe('a server stream', () => {
     });
     assert.equal(error.code, grpc.status.UNAUTHENTICATED);
     assert.equal(decode(error).errorInfo.reason, 'TOKEN_INVALID');
+  });
+});
+
+describe('an internal system on Node', () => {
+  /** Reads the change feed after `cursor` until `until` matches an event, then hangs up. */
+  function readFeed(token, cursor, until) {
+    const stream = clients.integration.StreamTicketEvents({ after_cursor: cursor, event_types: [] }, bearer(token));
+    const events = [];
+    return new Promise((resolve, reject) => {
+      stream.on('data', (event) => {
+        events.push(event);
+        if (until(event)) {
+          stream.cancel();
+          resolve(events);
+        }
+      });
+      stream.on('error', (error) => (error.code === grpc.status.CANCELLED ? resolve(events) : reject(error)));
+    });
+  }
+
+  test('gets a service token and resumes StreamTicketEvents from its last cursor', async () => {
+    const admin = await sandboxAccount('ROLE_ADMIN');
+    const { service_account: account, client_secret: secret } = await call(clients.admin, 'CreateServiceAccount', {
+      name: 'Node integrator', scopes: ['tickets.events'],
+    }, bearer(admin.access_token));
+    assert.match(account.client_id, /^svc_/);
+    await failure(call(clients.identity, 'CreateServiceToken', { client_id: account.client_id, client_secret: `${secret}x` }),
+      grpc.status.UNAUTHENTICATED, 'INVALID_CLIENT');
+    const { access_token: token, access_token_expire_time: expires } = await call(clients.identity, 'CreateServiceToken', {
+      client_id: account.client_id, client_secret: secret,
+    });
+    assert.ok(Number(expires.seconds) * 1000 > Date.now());
+    assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).alg, 'RS256');
+
+    const citizen = await registeredCitizen();
+    const { categories } = await call(clients.tickets, 'ListCategories', {});
+    const { ticket } = await call(clients.tickets, 'SubmitTicket', {
+      request_id: randomUUID(), type: 'TICKET_TYPE_INQUIRY', category_id: categories[0].category_id,
+      subject: 'Feed from Node', description: 'Followed by an internal system.',
+    }, bearer(citizen.access_token));
+
+    const first = await readFeed(token, '0',
+      (e) => e.ticket.ticket_id === ticket.ticket_id && e.event_type === 'TICKET_EVENT_TYPE_SUBMITTED');
+    const cursors = first.map((e) => BigInt(e.cursor));
+    assert.ok(cursors.every((c, i) => i === 0 || c > cursors[i - 1]), 'cursors rise');
+    const last = first.at(-1).cursor;
+
+    await call(clients.tickets, 'WithdrawTicket', { ticket_id: ticket.ticket_id, reason: 'Sorted' }, bearer(citizen.access_token));
+    const missed = await readFeed(token, last,
+      (e) => e.ticket.ticket_id === ticket.ticket_id && e.event_type === 'TICKET_EVENT_TYPE_STATUS_CHANGED');
+    assert.ok(missed.every((e) => BigInt(e.cursor) > BigInt(last)), 'nothing before the cursor comes again');
+    assert.equal(missed.at(-1).ticket.status, 'TICKET_STATUS_WITHDRAWN');
   });
 });

@@ -5,10 +5,12 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
+using Tahseen.Application.Common.Security;
 
 namespace Tahseen.Application.Identity;
 
 /// <summary>The captcha is needed only once wrong current passwords have throttled the account's login key.</summary>
+[RequireRoles(RoleSets.People)]
 public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword, string CaptchaId = "", string CaptchaAnswer = "")
     : IRequest<Unit>;
 

@@ -1,9 +1,11 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 
 namespace Tahseen.Application.Identity;
 
+[RequireRoles(RoleSets.People)]
 public sealed record GetMyAccountQuery : IRequest<AccountDto>;
 
 public sealed class GetMyAccountQueryHandler(IApplicationDbContext db, ICurrentUser caller)

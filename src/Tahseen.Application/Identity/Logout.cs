@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Identity;
+using Tahseen.Application.Common.Security;
 
 namespace Tahseen.Application.Identity;
 
+[RequireRoles(RoleSets.People)]
 public sealed record LogoutCommand(string RefreshToken) : IRequest<Unit>;
 
 public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>

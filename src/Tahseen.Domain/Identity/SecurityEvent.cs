@@ -16,6 +16,11 @@ public enum SecurityEventKind
     OtpAttemptsExceeded = 12,
     AdministratorCreatedFromConsole = 13,
     PasswordChangeFailed = 14,
+    ServiceAccountCreated = 15,
+    ServiceAccountSecretRotated = 16,
+    ServiceAccountStatusChanged = 17,
+    ServiceTokenIssued = 18,
+    ServiceTokenRefused = 19,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -22,6 +22,7 @@ public static class GrpcRateLimiting
     {
         var settings = RateLimitOptions.Read(configuration);
         var trusted = settings.TrustedNetworks();
+        services.AddSingleton(provider => new ServiceTokenThrottle(settings, provider.GetRequiredService<TimeProvider>()));
         services.AddRateLimiter(options =>
         {
             options.OnRejected = (context, _) =>

@@ -14,6 +14,12 @@ public sealed class RateLimitOptions
     public int AccountPerMinute { get; set; } = 300;
 
     /// <summary>
+    /// CreateServiceToken attempts per minute per client id, whoever sends them (on top of the address's
+    /// budget); 0 turns the limit off. A system needs one token per token lifetime.
+    /// </summary>
+    public int ServiceTokenPerClientPerMinute { get; set; } = 10;
+
+    /// <summary>
     /// Addresses (or CIDR networks) of the proxies whose X-Forwarded-For is believed, such as the
     /// citizen portal's back-end that forwards its citizens' addresses.
     /// </summary>
@@ -41,6 +47,12 @@ public sealed class RateLimitOptions
         if (options.AccountPerMinute < 0)
         {
             throw new SettingsException($"{SectionName}:{nameof(AccountPerMinute)} must be 0 (off) or more; it is {options.AccountPerMinute}.");
+        }
+
+        if (options.ServiceTokenPerClientPerMinute < 0)
+        {
+            throw new SettingsException(
+                $"{SectionName}:{nameof(ServiceTokenPerClientPerMinute)} must be 0 (off) or more; it is {options.ServiceTokenPerClientPerMinute}.");
         }
 
         foreach (var proxy in options.TrustedProxies)

@@ -4,12 +4,14 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Identity;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Grpc.Hosting;
 
 /// <summary>
-/// The server streams open in this process, each tied to the session and access token that opened it.
+/// The server streams open in this process, each tied to the session (a service account's: its current
+/// credential) and access token that opened it.
 /// A stream ends with UNAUTHENTICATED when its session ends (at once when the end was made here, and
 /// at the next <see cref="CheckSessionsAsync"/> when another replica made it) and when its token expires;
 /// with UNAVAILABLE at once when the host shuts down. An account holds at most
@@ -90,6 +92,10 @@ public sealed class SessionStreams : ISessionEnds, IDisposable
             .Where(s => sessionIds.Contains(s.Id) && s.EndTime == null)
             .Select(s => s.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
+        live.UnionWith(await db.ServiceAccounts.AsNoTracking()
+            .Where(s => sessionIds.Contains(s.CredentialId) && s.Status == AccountStatus.Active)
+            .Select(s => s.CredentialId)
+            .ToListAsync(cancellationToken));
         EndWhere(lease => !live.Contains(lease.SessionId), ErrorReason.TokenInvalid);
     }
 

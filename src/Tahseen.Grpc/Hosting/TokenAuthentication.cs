@@ -15,15 +15,17 @@ namespace Tahseen.Grpc.Hosting;
 /// Bearer access tokens: RS256 only, signed by a key of the ring that its <c>kid</c> names, issuer and audience pinned, lifetime checked against the
 /// application's clock, and on every call the token's session must not have ended and the account's
 /// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
-/// disabled account ends a session at once rather than at token expiry. The check is one query on two
-/// primary keys.
+/// disabled account ends a session at once rather than at token expiry. A service account's token names
+/// its current credential as the session: a rotated secret or a disabled service account stops it the same
+/// way. The check is one query on primary keys.
 /// </summary>
 public static class TokenAuthentication
 {
     public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
     public const string SessionClaim = JwtTokenIssuer.SessionClaim;
-    public const string ScopeClaim = "scope";
+    public const string ScopeClaim = JwtTokenIssuer.ScopeClaim;
+    public const string ClientIdClaim = JwtTokenIssuer.ClientIdClaim;
     internal const string FailureKey = "tahseen.auth.failure";
 
     public static IServiceCollection AddTokenAuthentication(this IServiceCollection services)
@@ -86,6 +88,12 @@ public static class TokenAuthentication
     private static async Task EnsureSessionStillValidAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
+        if (principal?.FindFirst(ClientIdClaim) is not null)
+        {
+            await EnsureServiceCredentialStillValidAsync(context);
+            return;
+        }
+
         var stamp = principal?.FindFirst(JwtTokenIssuer.SecurityStampClaim)?.Value;
         if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var accountId)
             || !Guid.TryParse(principal?.FindFirst(SessionClaim)?.Value, out var sessionId)
@@ -99,6 +107,26 @@ public static class TokenAuthentication
         var live = await db.Sessions.AnyAsync(
             s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null
                 && db.Accounts.Any(a => a.Id == accountId && a.SecurityStamp == stamp && a.Status == AccountStatus.Active),
+            context.HttpContext.RequestAborted);
+        if (!live)
+        {
+            Reject(context);
+        }
+    }
+
+    private static async Task EnsureServiceCredentialStillValidAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        if (!Guid.TryParse(principal.FindFirst(SubjectClaim)?.Value, out var accountId)
+            || !Guid.TryParse(principal.FindFirst(SessionClaim)?.Value, out var credentialId))
+        {
+            Reject(context);
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
+        var live = await db.ServiceAccounts.AnyAsync(
+            s => s.Id == accountId && s.CredentialId == credentialId && s.Status == AccountStatus.Active,
             context.HttpContext.RequestAborted);
         if (!live)
         {

@@ -34,5 +34,16 @@ public sealed class AdminMappings : IRegister
         config.NewConfig<AuditEventDto, AuditEvent>().Map(d => d.CreateTime, s => s.CreateTime);
         config.NewConfig<AuditEventPage, ListAuditEventsResponse>();
         config.NewConfig<AuditChainReport, VerifyAuditChainResponse>();
+
+        config.NewConfig<CreateServiceAccountRequest, CreateServiceAccountCommand>()
+            .MapWith(s => new CreateServiceAccountCommand(s.Name, s.Scopes.ToList()));
+        config.NewConfig<RotateServiceAccountSecretRequest, RotateServiceAccountSecretCommand>();
+        config.NewConfig<SetServiceAccountStatusRequest, SetServiceAccountStatusCommand>()
+            .Map(d => d.Status, s => EnumMappings.FromProto(s.Status));
+        config.NewConfig<ServiceAccountDto, ServiceAccount>()
+            .Map(d => d.Status, s => EnumMappings.ToProto(s.Status));
+        config.NewConfig<ServiceAccountWithSecretDto, CreateServiceAccountResponse>();
+        config.NewConfig<ServiceAccountWithSecretDto, RotateServiceAccountSecretResponse>();
+        config.NewConfig<ServiceAccountDto, SetServiceAccountStatusResponse>().Map(d => d.ServiceAccount, s => s);
     }
 }

@@ -38,5 +38,7 @@ public sealed class IdentityMappings : IRegister
         config.NewConfig<ChangePasswordRequest, ChangePasswordCommand>();
         config.NewConfig<StartPasswordResetRequest, StartPasswordResetCommand>();
         config.NewConfig<CompletePasswordResetRequest, CompletePasswordResetCommand>();
+        config.NewConfig<CreateServiceTokenRequest, CreateServiceTokenCommand>();
+        config.NewConfig<ServiceTokenDto, CreateServiceTokenResponse>();
     }
 }

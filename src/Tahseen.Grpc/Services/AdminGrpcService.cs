@@ -31,4 +31,15 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<VerifyAuditChainResponse> VerifyAuditChain(VerifyAuditChainRequest request, ServerCallContext context) =>
         mapper.Map<VerifyAuditChainResponse>(await mediator.Send(new VerifyAuditChainQuery(), context.CancellationToken));
+
+    public override async Task<CreateServiceAccountResponse> CreateServiceAccount(CreateServiceAccountRequest request, ServerCallContext context) =>
+        mapper.Map<CreateServiceAccountResponse>(await mediator.Send(mapper.Map<CreateServiceAccountCommand>(request), context.CancellationToken));
+
+    public override async Task<RotateServiceAccountSecretResponse> RotateServiceAccountSecret(
+        RotateServiceAccountSecretRequest request, ServerCallContext context) =>
+        mapper.Map<RotateServiceAccountSecretResponse>(
+            await mediator.Send(mapper.Map<RotateServiceAccountSecretCommand>(request), context.CancellationToken));
+
+    public override async Task<SetServiceAccountStatusResponse> SetServiceAccountStatus(SetServiceAccountStatusRequest request, ServerCallContext context) =>
+        mapper.Map<SetServiceAccountStatusResponse>(await mediator.Send(mapper.Map<SetServiceAccountStatusCommand>(request), context.CancellationToken));
 }

@@ -9,8 +9,15 @@ using Tahseen.Grpc.Hosting;
 
 namespace Tahseen.Grpc.Services;
 
-public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper) : IdentityService.IdentityServiceBase
+public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper, ServiceTokenThrottle serviceTokens) : IdentityService.IdentityServiceBase
 {
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
+    public override async Task<CreateServiceTokenResponse> CreateServiceToken(CreateServiceTokenRequest request, ServerCallContext context)
+    {
+        serviceTokens.Count(request.ClientId);
+        return mapper.Map<CreateServiceTokenResponse>(await mediator.Send(mapper.Map<CreateServiceTokenCommand>(request), context.CancellationToken));
+    }
+
     public override async Task<GetPasswordPolicyResponse> GetPasswordPolicy(GetPasswordPolicyRequest request, ServerCallContext context) =>
         mapper.Map<GetPasswordPolicyResponse>(await mediator.Send(new GetPasswordPolicyQuery(), context.CancellationToken));
 

@@ -34,6 +34,8 @@ public static class SettingsRegistration
                 "Security:Issuer and Security:Audience must not be empty")
             .Validate(o => o.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && o.AccessTokenLifetime <= TimeSpan.FromHours(12),
                 "Security:AccessTokenLifetime must be between 00:01:00 and 12:00:00")
+            .Validate(o => o.ServiceTokenLifetime >= TimeSpan.FromMinutes(1) && o.ServiceTokenLifetime <= TimeSpan.FromHours(1),
+                "Security:ServiceTokenLifetime must be between 00:01:00 and 01:00:00")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, ConfiguredKeysValidation>();
 

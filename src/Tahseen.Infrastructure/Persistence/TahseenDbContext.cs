@@ -49,6 +49,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);

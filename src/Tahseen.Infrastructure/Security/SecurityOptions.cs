@@ -51,6 +51,9 @@ public sealed class SecurityOptions
     public string Audience { get; set; } = "tahseen-grpc";
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a service account's token lasts; it has no refresh token and asks for a new one.</summary>
+    public TimeSpan ServiceTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>One entry of <c>Security:DataKeys</c> or <c>Security:LookupKeys</c>.</summary>

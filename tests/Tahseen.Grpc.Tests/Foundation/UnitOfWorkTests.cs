@@ -20,6 +20,7 @@ public sealed class UnitOfWorkTests(TahseenApiFactory factory) : IClassFixture<T
     {
         "SubmitTicket", "AssignTicket", "ReplyToTicket", "RequestInformation", "ResolveTicket", "RejectTicket",
         "AddInternalNote", "AddTicketMessage", "WithdrawTicket", "RefreshToken", "Login", "SetAccountStatus", "CreateStaffAccount",
+        "CreateServiceAccount",
     };
 
     [Theory]
@@ -83,6 +84,8 @@ public sealed class UnitOfWorkTests(TahseenApiFactory factory) : IClassFixture<T
             "CreateStaffAccount" => _kit.Admin.CreateStaffAccountAsync(
                 new CreateStaffAccountRequest { Username = "unit.of.work", Password = "Desk2026passwd", FullName = "Unit Of Work", MobileNumber = "0551234567", Roles = { Role.Staff } },
                 Broken(admin)).ResponseAsync,
+            "CreateServiceAccount" => _kit.Admin.CreateServiceAccountAsync(
+                new CreateServiceAccountRequest { Name = "Unit of work", Scopes = { "tickets.read" } }, Broken(admin)).ResponseAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         };
     }

@@ -44,6 +44,8 @@ public interface IApplicationDbContext
 
     DbSet<OutboxEvent> OutboxEvents { get; }
 
+    DbSet<ServiceAccount> ServiceAccounts { get; }
+
     ChangeTracker ChangeTracker { get; }
 
     /// <summary>For the unit-of-work behaviour's transaction and execution strategy.</summary>

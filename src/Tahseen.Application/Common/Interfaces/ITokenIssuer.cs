@@ -8,4 +8,7 @@ public sealed record AccessToken(string Token, DateTimeOffset ExpireTime);
 public interface ITokenIssuer
 {
     AccessToken Issue(Account account, Guid sessionId, DateTimeOffset now);
+
+    /// <summary>A service account's token: ROLE_INTEGRATION, its scopes, and its current credential as the session.</summary>
+    AccessToken IssueForService(ServiceAccount account, DateTimeOffset now);
 }

@@ -101,3 +101,21 @@ internal sealed class CodeBudgetConfiguration : IEntityTypeConfiguration<CodeBud
         builder.HasIndex(b => b.WindowStart);
     }
 }
+
+internal sealed class ServiceAccountConfiguration : IEntityTypeConfiguration<ServiceAccount>
+{
+    public void Configure(EntityTypeBuilder<ServiceAccount> builder)
+    {
+        builder.ToTable("service_accounts");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.ClientId).HasMaxLength(ServiceAccount.MaxClientIdLength);
+        builder.Property(s => s.Name).HasMaxLength(ServiceAccount.MaxNameLength);
+        builder.Property(s => s.SecretHash).HasMaxLength(64);
+
+        // Two admins rotating or disabling the same account at once: one wins, the other is told to retry,
+        // so no admin walks away with a secret that was overwritten before it was ever shown.
+        builder.Property(s => s.CredentialId).IsConcurrencyToken();
+        builder.HasIndex(s => s.ClientId).IsUnique();
+    }
+}
