@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Domain.Common;
@@ -62,7 +63,7 @@ public sealed class PipelineRulesTests
     }
 
     [Fact]
-    public void The_unit_of_work_wraps_every_request_after_authorization_and_validation()
+    public void The_unit_of_work_wraps_every_request_after_authorization_and_validation_and_idempotency_runs_inside_it()
     {
         var services = new ServiceCollection();
         services.AddApplication();
@@ -70,7 +71,22 @@ public sealed class PipelineRulesTests
         var behaviours = services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>)).Select(d => d.ImplementationType!.Name).ToList();
 
         behaviours.Should().ContainInOrder(
-            "LoggingBehaviour`2", "AuthorizationBehaviour`2", "ValidationBehaviour`2", "UnitOfWorkBehaviour`2");
+            "LoggingBehaviour`2", "AuthorizationBehaviour`2", "ValidationBehaviour`2", "UnitOfWorkBehaviour`2", "IdempotencyBehaviour`2");
+        behaviours[^1].Should().Be("IdempotencyBehaviour`2", "the claim and the answer belong to the command's own transaction");
+    }
+
+    public static TheoryData<string> ClientWriteFeatures => new() { "Tickets", "Staff", "Admin" };
+
+    [Theory]
+    [MemberData(nameof(ClientWriteFeatures))]
+    public void Every_command_of_the_ticket_desk_and_admin_services_is_idempotent_by_request_id(string feature)
+    {
+        var commands = Requests
+            .Where(t => t.Namespace == $"Tahseen.Application.{feature}" && t.Name.EndsWith("Command", StringComparison.Ordinal))
+            .ToList();
+
+        commands.Should().NotBeEmpty();
+        commands.Should().OnlyContain(t => typeof(IIdempotentCommand).IsAssignableFrom(t), "a retried write must not run twice");
     }
 
     [Fact]

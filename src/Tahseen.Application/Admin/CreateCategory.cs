@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +15,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>A new, active category, listed after the existing ones.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record CreateCategoryCommand(string NameAr, string NameEn) : IRequest<CategoryDto>;
+public sealed record CreateCategoryCommand(string NameAr, string NameEn, string? RequestId = null)
+    : IRequest<CategoryDto>, IIdempotentCommand;
 
 public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>
 {

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,8 +15,8 @@ namespace Tahseen.Application.Admin;
 /// <summary>An account for a Civil Affairs employee: staff, admin or both, never citizen.</summary>
 [RequireRoles(AccountRoles.Admin)]
 public sealed record CreateStaffAccountCommand(
-    string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles)
-    : IRequest<AccountDto>;
+    string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles, string? RequestId = null)
+    : IRequest<AccountDto>, IIdempotentCommand;
 
 public sealed class CreateStaffAccountCommandValidator : AbstractValidator<CreateStaffAccountCommand>
 {

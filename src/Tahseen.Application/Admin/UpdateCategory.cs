@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +15,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>Renames a category or retires it; tickets filed under a retired category keep it.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record UpdateCategoryCommand(string CategoryId, string NameAr, string NameEn, bool Active) : IRequest<CategoryDto>;
+public sealed record UpdateCategoryCommand(string CategoryId, string NameAr, string NameEn, bool Active, string? RequestId = null)
+    : IRequest<CategoryDto>, IIdempotentCommand;
 
 public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCategoryCommand>
 {

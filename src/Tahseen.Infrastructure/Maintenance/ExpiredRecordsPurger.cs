@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tahseen.Domain.Identity;
+using Tahseen.Infrastructure.Idempotency;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Infrastructure.Maintenance;
@@ -10,9 +12,14 @@ namespace Tahseen.Infrastructure.Maintenance;
 /// <summary>
 /// Keeps the tables that anonymous callers can grow (captchas, one-time code steps) and the session
 /// tables bounded, by deleting what can no longer be used. Set-based deletes, so replicas running it
-/// at once only repeat harmless work. The security log is never purged here: it is the audit trail.
+/// at once only repeat harmless work. Stored answers of idempotent requests go after
+/// <c>Idempotency:RetentionHours</c>. The security log is never purged here: it is the audit trail.
 /// </summary>
-public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredRecordsPurger> logger)
+public sealed partial class ExpiredRecordsPurger(
+    IServiceScopeFactory scopes,
+    IOptions<IdempotencyOptions> idempotency,
+    TimeProvider clock,
+    ILogger<ExpiredRecordsPurger> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
@@ -56,6 +63,8 @@ public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, Ti
         removed += await db.SignInThrottles
             .Where(t => t.UpdateTime < throttleCutoff && (t.LockoutEnd == null || t.LockoutEnd < throttleCutoff))
             .ExecuteDeleteAsync(cancellationToken);
+        var answeredCutoff = clock.GetUtcNow() - idempotency.Value.Retention;
+        removed += await db.IdempotentRequests.Where(r => r.CreateTime < answeredCutoff).ExecuteDeleteAsync(cancellationToken);
         return removed;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tahseen.Domain.Audit;
 using Tahseen.Application.Common.Events;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -43,6 +44,9 @@ public interface IApplicationDbContext
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<OutboxEvent> OutboxEvents { get; }
+
+    /// <summary>Claimed and answered by the idempotency behaviour only.</summary>
+    DbSet<IdempotentRequest> IdempotentRequests { get; }
 
     ChangeTracker ChangeTracker { get; }
 
