@@ -126,4 +126,35 @@ public sealed class PipelineRulesTests
         strayers.Should().BeEmpty("a command commits once, in the unit of work");
         IntermediateLanguage.MembersTouchedBy(typeof(UnitOfWorkBehaviour<,>)).Should().Contain(m => transactionMembers.Contains(m), "the scan must see what it looks for");
     }
+
+    [Fact]
+    public void Only_the_unit_of_work_saves_or_undoes_so_no_handler_or_helper_commits_a_part_of_a_command()
+    {
+        var savingMembers = typeof(IApplicationDbContext).GetMethods().Where(m => m.Name.StartsWith("SaveChanges", StringComparison.Ordinal))
+            .Concat(typeof(Microsoft.EntityFrameworkCore.DbContext).GetMethods().Where(m => m.Name.StartsWith("SaveChanges", StringComparison.Ordinal)))
+            .Concat(typeof(IDbContextTransaction).GetMethods().Where(m => m.Name.Contains("Savepoint", StringComparison.Ordinal) || m.Name.StartsWith("Rollback", StringComparison.Ordinal)))
+            .Cast<MemberInfo>()
+            .ToList();
+        var unitOfWork = new[] { typeof(UnitOfWorkBehaviour<,>), typeof(UnitOfWork) };
+
+        var strayers = Application.GetTypes()
+            .Where(t => !t.IsNested && !unitOfWork.Contains(t))
+            .Where(t => IntermediateLanguage.MembersTouchedBy(t).Any(m => savingMembers.Contains(m)))
+            .Select(t => t.Name);
+
+        strayers.Should().BeEmpty("use cases write through UnitOfWork.WriteAsync and record failures with UnitOfWork.CommitThenFail");
+        IntermediateLanguage.MembersTouchedBy(typeof(UnitOfWork)).Should().Contain(m => savingMembers.Contains(m), "the scan must see what it looks for");
+    }
+
+    [Fact]
+    public void Failures_that_must_leave_a_record_say_so_through_the_unit_of_work()
+    {
+        var commitThenFail = typeof(UnitOfWork).GetMethod(nameof(UnitOfWork.CommitThenFail))!;
+
+        var users = Application.GetTypes()
+            .Where(t => !t.IsNested && IntermediateLanguage.MembersTouchedBy(t).Contains(commitThenFail))
+            .Select(t => t.Name);
+
+        users.Should().Contain(["LoginCommandHandler", "ChangePasswordCommandHandler", "RefreshSessionCommandHandler"]);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Idempotency;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
@@ -80,6 +81,10 @@ public static class SettingsRegistration
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .Validate(o => o.RetentionHours is >= 1 and <= 720, "Idempotency:RetentionHours must be between 1 and 720")
+            .ValidateOnStart();
+
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.RetentionDays is >= 1 and <= 365, "Outbox:RetentionDays must be between 1 and 365")
             .ValidateOnStart();
 
         return services;

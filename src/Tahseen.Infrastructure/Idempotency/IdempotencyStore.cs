@@ -13,31 +13,36 @@ namespace Tahseen.Infrastructure.Idempotency;
 /// </summary>
 public sealed class IdempotencyStore(TahseenDbContext db) : IIdempotencyStore
 {
-    private const int MaxClaimAttempts = 3;
-
     public async Task<IdempotentRequest?> ClaimAsync(IdempotentRequest claim, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        if (await FindAsync(claim, cancellationToken) is { } earlier)
         {
-            var earlier = await db.IdempotentRequests.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.AccountId == claim.AccountId && r.RequestId == claim.RequestId, cancellationToken);
-            if (earlier is not null)
+            return earlier;
+        }
+
+        db.IdempotentRequests.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            // Only a claim committed by an overlapping transaction explains a failed insert; anything
+            // else is a real failure of this command.
+            db.Entry(claim).State = EntityState.Detached;
+            if (await FindAsync(claim, cancellationToken) is { } winner)
             {
-                return earlier;
+                return winner;
             }
 
-            db.IdempotentRequests.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return null;
-            }
-            catch (DbUpdateException) when (attempt < MaxClaimAttempts)
-            {
-                db.Entry(claim).State = EntityState.Detached;
-            }
+            throw;
         }
     }
+
+    private Task<IdempotentRequest?> FindAsync(IdempotentRequest claim, CancellationToken cancellationToken) =>
+        db.IdempotentRequests.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.AccountId == claim.AccountId && r.RequestId == claim.RequestId, cancellationToken);
 
     public Task ReleaseAsync(IdempotentRequest claim, CancellationToken cancellationToken) =>
         db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(cancellationToken);

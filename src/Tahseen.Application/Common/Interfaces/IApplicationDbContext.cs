@@ -12,7 +12,7 @@ namespace Tahseen.Application.Common.Interfaces;
 
 /// <summary>
 /// What use cases read and write through. The unit-of-work behaviour owns the transaction and the final
-/// save of every command; a handler flushes only to record a failure it is about to report.
+/// save of every command; a use case that must write before it ends asks <see cref="Behaviours.UnitOfWork"/>.
 /// </summary>
 public interface IApplicationDbContext
 {
