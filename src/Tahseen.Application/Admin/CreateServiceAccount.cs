@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -11,7 +12,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>A service account for an internal system, with its secret shown this once.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record CreateServiceAccountCommand(string Name, IReadOnlyList<string> Scopes) : IRequest<ServiceAccountWithSecretDto>;
+public sealed record CreateServiceAccountCommand(string Name, IReadOnlyList<string> Scopes, string? RequestId = null)
+    : IRequest<ServiceAccountWithSecretDto>, IIdempotentCommand;
 
 public sealed class CreateServiceAccountCommandValidator : AbstractValidator<CreateServiceAccountCommand>
 {

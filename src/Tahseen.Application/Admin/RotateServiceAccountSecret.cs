@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -12,7 +13,7 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>A new secret for a service account; the old one and every token issued under it stop at once.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record RotateServiceAccountSecretCommand(string ClientId) : IRequest<ServiceAccountWithSecretDto>;
+public sealed record RotateServiceAccountSecretCommand(string ClientId, string? RequestId = null) : IRequest<ServiceAccountWithSecretDto>, IIdempotentCommand;
 
 public sealed class RotateServiceAccountSecretCommandValidator : AbstractValidator<RotateServiceAccountSecretCommand>
 {

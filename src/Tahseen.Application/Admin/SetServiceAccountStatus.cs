@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -12,7 +13,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>Activates or disables a service account, with the reason in the security log. Disabling stops its tokens and streams at once.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record SetServiceAccountStatusCommand(string ClientId, AccountStatusView? Status, string? Reason) : IRequest<ServiceAccountDto>;
+public sealed record SetServiceAccountStatusCommand(string ClientId, AccountStatusView? Status, string? Reason, string? RequestId = null)
+    : IRequest<ServiceAccountDto>, IIdempotentCommand;
 
 public sealed class SetServiceAccountStatusCommandValidator : AbstractValidator<SetServiceAccountStatusCommand>
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
@@ -38,14 +39,13 @@ public sealed class CreateServiceTokenCommandHandler(
         var secretMatches = credentials.Matches(request.ClientSecret, account?.SecretHash);
         if (account is null || !secretMatches || account.Status != AccountStatus.Active)
         {
-            if (account is not null)
+            if (account is null)
             {
-                securityLog.Record(
-                    SecurityEventKind.ServiceTokenRefused, account.Id, secretMatches ? "disabled" : "wrong secret");
-                await db.SaveChangesAsync(cancellationToken);
+                throw new TahseenException(ErrorReason.InvalidClient);
             }
 
-            throw new TahseenException(ErrorReason.InvalidClient);
+            securityLog.Record(SecurityEventKind.ServiceTokenRefused, account.Id, secretMatches ? "disabled" : "wrong secret");
+            throw UnitOfWork.CommitThenFail(ErrorReason.InvalidClient);
         }
 
         var token = tokens.IssueForService(account, clock.GetUtcNow());

@@ -39,7 +39,6 @@ public sealed class LogoutCommandHandler(
 
         await accountSessions.EndSessionAsync(familyId.Value, cancellationToken);
         securityLog.Record(SecurityEventKind.LoggedOut, accountId);
-        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

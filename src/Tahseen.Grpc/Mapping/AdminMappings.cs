@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mapster;
 using Tahseen.Application.Admin;
 using Tahseen.Application.Common.Interfaces;
@@ -7,7 +8,7 @@ using Tahseen.Contracts.V1;
 
 namespace Tahseen.Grpc.Mapping;
 
-/// <summary>AdminService: staff accounts, account status and categories. Accounts map as in <see cref="IdentityMappings"/>.</summary>
+/// <summary>AdminService: staff accounts, account status, categories, the audit log and dead letters. Accounts map as in <see cref="IdentityMappings"/>.</summary>
 public sealed class AdminMappings : IRegister
 {
     public void Register(TypeAdapterConfig config)
@@ -35,8 +36,15 @@ public sealed class AdminMappings : IRegister
         config.NewConfig<AuditEventPage, ListAuditEventsResponse>();
         config.NewConfig<AuditChainReport, VerifyAuditChainResponse>();
 
+        config.NewConfig<ListDeadLettersRequest, ListDeadLettersQuery>();
+        config.NewConfig<RetryDeadLetterRequest, RetryDeadLetterCommand>();
+        config.NewConfig<DeadLetterDto, DeadLetter>()
+            .Map(d => d.Cursor, s => s.Cursor.ToString(CultureInfo.InvariantCulture))
+            .Map(d => d.TicketId, s => s.TicketId.ToString());
+        config.NewConfig<DeadLetterPage, ListDeadLettersResponse>();
+        config.NewConfig<DeadLetterDto, RetryDeadLetterResponse>().Map(d => d.DeadLetter, s => s);
         config.NewConfig<CreateServiceAccountRequest, CreateServiceAccountCommand>()
-            .MapWith(s => new CreateServiceAccountCommand(s.Name, s.Scopes.ToList()));
+            .MapWith(s => new CreateServiceAccountCommand(s.Name, s.Scopes.ToList(), s.RequestId));
         config.NewConfig<RotateServiceAccountSecretRequest, RotateServiceAccountSecretCommand>();
         config.NewConfig<SetServiceAccountStatusRequest, SetServiceAccountStatusCommand>()
             .Map(d => d.Status, s => EnumMappings.FromProto(s.Status));
