@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
+using Tahseen.Application.Staff;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
         services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
+        services.AddSingleton(Options.Create(ReadSubmitterRevealOptions(configuration)));
         services.AddIdentityAdapters(configuration);
         services.AddSmsOutbox(configuration);
         services.AddTickets();
@@ -95,6 +97,27 @@ public static class DependencyInjection
         {
             throw new InvalidOperationException(
                 $"{OneTimeCodeOptions.SectionName}:{nameof(OneTimeCodeOptions.MaxPerHour)} must be between 1 and 100; it is {options.MaxPerHour}.");
+        }
+
+        return options;
+    }
+
+    private static SubmitterRevealOptions ReadSubmitterRevealOptions(IConfiguration configuration)
+    {
+        var options = new SubmitterRevealOptions();
+        try
+        {
+            configuration.GetSection(SubmitterRevealOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"{SubmitterRevealOptions.SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
+        }
+
+        if (options.RevealsPerDay is < 1 or > SubmitterRevealOptions.MaxRevealsPerDay)
+        {
+            throw new InvalidOperationException(
+                $"{SubmitterRevealOptions.SectionName}:{nameof(SubmitterRevealOptions.RevealsPerDay)} must be between 1 and {SubmitterRevealOptions.MaxRevealsPerDay}; it is {options.RevealsPerDay}.");
         }
 
         return options;

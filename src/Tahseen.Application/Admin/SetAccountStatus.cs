@@ -55,7 +55,7 @@ public sealed class SetAccountStatusCommandHandler(
             await sessions.EndAllSessionsAsync(accountId, cancellationToken);
         }
 
-        return AccountDto.From(account);
+        return AccountDto.ForStaff(account);
     }
 
     /// <summary>

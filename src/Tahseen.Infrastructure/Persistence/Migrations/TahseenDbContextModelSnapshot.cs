@@ -158,6 +158,10 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
+                    b.Property<string>("FullNameEn")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullNameEn");
+
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
 
@@ -383,6 +387,24 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.RevealBudget", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reveal_budgets", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.SecurityEvent", b =>
