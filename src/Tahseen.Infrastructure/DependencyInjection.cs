@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
-using Tahseen.Application.Staff;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
@@ -47,9 +46,13 @@ public static class DependencyInjection
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IPersonalDataLookup>(sp => sp.GetRequiredService<PersonalDataProtector>());
         services.AddSingleton<LookupHashInterceptor>();
-        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<IAuditChainVerifier>(sp => sp.GetRequiredService<AuditChainVerifier>());
+        services.AddScoped<IAuditEventReader, AuditEventReader>();
         services.AddSingleton<AuditChainHeadLogger>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainHeadLogger>());
+        services.AddSingleton<AuditRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PersonalDataRekeyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
         // A ticket loads with three owned collections (messages, notes, history); one joined query would
@@ -72,7 +75,6 @@ public static class DependencyInjection
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();
 
         services.AddSingleton(Options.Create(ReadOneTimeCodeOptions(configuration)));
-        services.AddSingleton(Options.Create(ReadSubmitterRevealOptions(configuration)));
         services.AddIdentityAdapters(configuration);
         services.AddSmsOutbox(configuration);
         services.AddTickets();
@@ -97,27 +99,6 @@ public static class DependencyInjection
         {
             throw new InvalidOperationException(
                 $"{OneTimeCodeOptions.SectionName}:{nameof(OneTimeCodeOptions.MaxPerHour)} must be between 1 and 100; it is {options.MaxPerHour}.");
-        }
-
-        return options;
-    }
-
-    private static SubmitterRevealOptions ReadSubmitterRevealOptions(IConfiguration configuration)
-    {
-        var options = new SubmitterRevealOptions();
-        try
-        {
-            configuration.GetSection(SubmitterRevealOptions.SectionName).Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new InvalidOperationException($"{SubmitterRevealOptions.SectionName}: {exception.InnerException?.Message ?? exception.Message}", exception);
-        }
-
-        if (options.RevealsPerDay is < 1 or > SubmitterRevealOptions.MaxRevealsPerDay)
-        {
-            throw new InvalidOperationException(
-                $"{SubmitterRevealOptions.SectionName}:{nameof(SubmitterRevealOptions.RevealsPerDay)} must be between 1 and {SubmitterRevealOptions.MaxRevealsPerDay}; it is {options.RevealsPerDay}.");
         }
 
         return options;

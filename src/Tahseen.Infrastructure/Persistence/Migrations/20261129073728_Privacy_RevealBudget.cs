@@ -18,6 +18,20 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "audit_chain_anchor",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MoveTime = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_chain_anchor", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reveal_budgets",
                 columns: table => new
                 {
@@ -30,6 +44,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     table.PrimaryKey("PK_reveal_budgets", x => new { x.AccountId, x.Day });
                 });
 
+            migrationBuilder.InsertData(
+                table: "audit_chain_anchor",
+                columns: new[] { "Id", "Hash", "MoveTime", "Sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", null, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_reveal_budgets_Day",
                 table: "reveal_budgets",
@@ -39,6 +58,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "audit_chain_anchor");
+
             migrationBuilder.DropTable(
                 name: "reveal_budgets");
 

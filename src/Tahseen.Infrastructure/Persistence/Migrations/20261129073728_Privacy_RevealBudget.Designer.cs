@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129065936_Privacy_RevealBudget")]
+    [Migration("20261129073728_Privacy_RevealBudget")]
     partial class Privacy_RevealBudget
     {
         /// <inheritdoc />
@@ -688,6 +688,35 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_tickets_submitter_request_id");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MoveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_anchor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
