@@ -31,4 +31,10 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<VerifyAuditChainResponse> VerifyAuditChain(VerifyAuditChainRequest request, ServerCallContext context) =>
         mapper.Map<VerifyAuditChainResponse>(await mediator.Send(new VerifyAuditChainQuery(), context.CancellationToken));
+
+    public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context) =>
+        mapper.Map<ListDeadLettersResponse>(await mediator.Send(mapper.Map<ListDeadLettersQuery>(request), context.CancellationToken));
+
+    public override async Task<RetryDeadLetterResponse> RetryDeadLetter(RetryDeadLetterRequest request, ServerCallContext context) =>
+        mapper.Map<RetryDeadLetterResponse>(await mediator.Send(mapper.Map<RetryDeadLetterCommand>(request), context.CancellationToken));
 }

@@ -19,6 +19,7 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Privacy__RevealsPerDay", "0", "Privacy:RevealsPerDay")]
     [InlineData("Development", "Retention__AuditMonths", "11", "Retention:AuditMonths")]
     [InlineData("Development", "Retention__SecurityEventMonths", "6", "Retention:SecurityEventMonths")]
+    [InlineData("Development", "Idempotency__RetentionHours", "0", "Idempotency:RetentionHours")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKeys__0__Key", "bm90LWEta2V5", "Security:SigningKeys:0:Key must be an RSA private key")]
     [InlineData("Production", "Security__ActiveSigningKey", "t9", "Security:SigningKeys does not list the active signing key")]

@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129073728_Privacy_RevealBudget")]
+    [Migration("20261129084753_Privacy_RevealBudget")]
     partial class Privacy_RevealBudget
     {
         /// <inheritdoc />
@@ -78,6 +78,46 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
 
                     b.ToTable("outbox_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Application.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "IdempotentRequest.Answer");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_idempotent_requests_account_request");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
@@ -628,11 +668,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ResolveTime")
                         .HasColumnType("TEXT");
 
@@ -645,9 +680,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmitterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubmitterRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
@@ -682,10 +714,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "ResolveTime");
 
                     b.HasIndex("SubmitterAccountId", "CreateTime");
-
-                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_tickets_submitter_request_id");
 
                     b.ToTable("tickets", (string)null);
                 });
