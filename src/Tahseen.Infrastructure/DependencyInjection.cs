@@ -48,9 +48,13 @@ public static class DependencyInjection
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<IPersonalDataLookup>(sp => sp.GetRequiredService<PersonalDataProtector>());
         services.AddSingleton<LookupHashInterceptor>();
-        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<IAuditChainVerifier>(sp => sp.GetRequiredService<AuditChainVerifier>());
+        services.AddScoped<IAuditEventReader, AuditEventReader>();
         services.AddSingleton<AuditChainHeadLogger>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditChainHeadLogger>());
+        services.AddSingleton<AuditRetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PersonalDataRekeyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
         // A ticket loads with three owned collections (messages, notes, history); one joined query would

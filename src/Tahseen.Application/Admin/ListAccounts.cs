@@ -66,6 +66,6 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, IKeyedHas
             .ToListAsync(cancellationToken);
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, a => new PagePosition(a.CreateTime, a.Id));
-        return new AccountPage([.. page.Select(a => AccountDto.From(a))], nextToken);
+        return new AccountPage([.. page.Select(a => AccountDto.ForStaff(a))], nextToken);
     }
 }

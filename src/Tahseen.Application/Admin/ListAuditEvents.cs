@@ -22,16 +22,18 @@ public sealed record ListAuditEventsQuery(
     DateTimeOffset? StartTime,
     DateTimeOffset? EndTime) : IRequest<AuditEventPage>;
 
+/// <summary>An audit line; <see cref="Unreadable"/> when a stored value was edited into something that cannot be read.</summary>
 public sealed record AuditEventDto(
     long Sequence,
-    DateTimeOffset CreateTime,
+    DateTimeOffset? CreateTime,
     Guid? ActorAccountId,
     string Action,
     string SubjectType,
     string SubjectId,
     string Detail,
     string PreviousHash,
-    string Hash);
+    string Hash,
+    bool Unreadable);
 
 public sealed record AuditEventPage(IReadOnlyList<AuditEventDto> Events, string NextPageToken);
 
@@ -49,7 +51,12 @@ public sealed class ListAuditEventsQueryValidator : AbstractValidator<ListAuditE
     }
 }
 
-public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, IKeyedHasher hasher)
+/// <summary>
+/// The filters run in the database and select sequences; the lines themselves are read from their
+/// stored values, so a row edited behind the service's back is listed as unreadable (and named by
+/// VerifyAuditChain) instead of failing the page.
+/// </summary>
+public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, IAuditEventReader reader, IKeyedHasher hasher)
     : IRequestHandler<ListAuditEventsQuery, AuditEventPage>
 {
     public async Task<AuditEventPage> Handle(ListAuditEventsQuery request, CancellationToken cancellationToken)
@@ -93,10 +100,12 @@ public sealed class ListAuditEventsQueryHandler(IApplicationDbContext db, IKeyed
             query = query.Where(e => e.Sequence < before);
         }
 
-        var rows = await query.OrderByDescending(e => e.Sequence).Take(size + 1).ToListAsync(cancellationToken);
-        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, e => new PagePosition(e.Time, IdOf(e.Sequence)));
+        var sequences = await query.OrderByDescending(e => e.Sequence).Select(e => e.Sequence).Take(size + 1).ToListAsync(cancellationToken);
+        var rows = await reader.ReadAsync(sequences, cancellationToken);
+        var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, e => new PagePosition(e.Time ?? DateTimeOffset.UnixEpoch, IdOf(e.Sequence)));
         return new AuditEventPage(
-            [.. page.Select(e => new AuditEventDto(e.Sequence, e.Time, e.ActorAccountId, e.Action, e.SubjectType, e.SubjectId, e.Detail ?? string.Empty, e.PreviousHash, e.Hash))],
+            [.. page.Select(e => new AuditEventDto(
+                e.Sequence, e.Time, e.ActorAccountId, e.Action, e.SubjectType, e.SubjectId, e.Detail, e.PreviousHash, e.Hash, e.Unreadable))],
             nextToken);
     }
 

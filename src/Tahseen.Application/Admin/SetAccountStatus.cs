@@ -57,7 +57,7 @@ public sealed class SetAccountStatusCommandHandler(
             await sessions.EndAllSessionsAsync(accountId, cancellationToken);
         }
 
-        return AccountDto.From(account);
+        return AccountDto.ForStaff(account);
     }
 
     /// <summary>

@@ -34,4 +34,11 @@ public sealed record AccountDto(
         account.Status == AccountStatus.Disabled ? AccountStatusView.Disabled : AccountStatusView.Active,
         account.CreateTime,
         MobileNumber.Parse(account.MobileNumber).Masked);
+
+    /// <summary>
+    /// An account as an admin sees someone else's: a citizen's name is masked like every staff view of
+    /// a citizen (the identifiers are masked for everyone); employees' names are shown.
+    /// </summary>
+    public static AccountDto ForStaff(Account account) =>
+        account.IsStaff ? From(account) : From(account) with { FullName = PersonalDataMask.Name(account.FullName) };
 }

@@ -76,7 +76,7 @@ public sealed class CompleteRegistrationCommandHandler(
             }
 
             account = Account.RegisterCitizen(
-                username, nationalId, person.FullNameAr, MobileNumber.Parse(challenge.MobileNumber),
+                username, nationalId, person.FullNameAr, person.FullNameEn, MobileNumber.Parse(challenge.MobileNumber),
                 challenge.Email is null ? null : EmailAddress.Parse(challenge.Email),
                 passwords.Hash(request.Password), termsInForce, now);
         }

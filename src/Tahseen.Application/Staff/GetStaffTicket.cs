@@ -9,22 +9,30 @@ using Tahseen.Domain.Common;
 
 namespace Tahseen.Application.Staff;
 
-/// <summary>Any ticket, with its internal notes and full history.</summary>
+/// <summary>
+/// Any ticket, with its internal notes, full history and its submitter masked. A masked view is not
+/// audited; seeing the submitter whole takes <see cref="RevealSubmitterCommand"/>.
+/// </summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record GetStaffTicketQuery(string TicketId) : IRequest<StaffTicketDto>;
+public sealed record GetStaffTicketQuery(string TicketId) : IRequest<StaffTicketWithSubmitterDto>;
+
+public sealed record StaffTicketWithSubmitterDto(
+    TicketDto Ticket, IReadOnlyList<InternalNoteDto> InternalNotes, IReadOnlyList<TicketHistoryEntryDto> History, SubmitterDto Submitter);
 
 public sealed class GetStaffTicketQueryValidator : AbstractValidator<GetStaffTicketQuery>
 {
     public GetStaffTicketQueryValidator() => RuleFor(q => q.TicketId).Identifier();
 }
 
-public sealed class GetStaffTicketQueryHandler(IApplicationDbContext db) : IRequestHandler<GetStaffTicketQuery, StaffTicketDto>
+public sealed class GetStaffTicketQueryHandler(IApplicationDbContext db) : IRequestHandler<GetStaffTicketQuery, StaffTicketWithSubmitterDto>
 {
-    public async Task<StaffTicketDto> Handle(GetStaffTicketQuery request, CancellationToken cancellationToken)
+    public async Task<StaffTicketWithSubmitterDto> Handle(GetStaffTicketQuery request, CancellationToken cancellationToken)
     {
         var ticketId = Guid.Parse(request.TicketId);
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
             ?? throw new TahseenException(ErrorReason.TicketNotFound);
-        return TicketViews.ToStaff(ticket);
+        var submitter = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == ticket.SubmitterAccountId, cancellationToken);
+        var view = TicketViews.ToStaff(ticket);
+        return new StaffTicketWithSubmitterDto(view.Ticket, view.InternalNotes, view.History, SubmitterDto.MaskedOf(submitter));
     }
 }

@@ -62,6 +62,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason Forbidden = new("FORBIDDEN", ErrorCategory.PermissionDenied);
     public static readonly ErrorReason InsufficientScope = new("INSUFFICIENT_SCOPE", ErrorCategory.PermissionDenied);
     public static readonly ErrorReason InvalidClient = new("INVALID_CLIENT", ErrorCategory.Unauthenticated);
+    public static readonly ErrorReason RevealLimitReached = new("REVEAL_LIMIT_REACHED", ErrorCategory.PermissionDenied);
 
     // Missing things.
     public static readonly ErrorReason TicketNotFound = new("TICKET_NOT_FOUND", ErrorCategory.NotFound);

@@ -50,7 +50,11 @@ public sealed class Account
 
     public PersonKind? PersonKind { get; private set; }
 
+    /// <summary>The name as the civil registry writes it in Arabic; staff accounts have only this one.</summary>
     public string FullName { get; private set; }
+
+    /// <summary>The registry's Latin-script name; null for staff and for accounts registered before it was kept.</summary>
+    public string? FullNameEn { get; private set; }
 
     /// <summary>E.164 mobile number where one-time codes and notifications go.</summary>
     public string MobileNumber { get; private set; }
@@ -81,10 +85,11 @@ public sealed class Account
     public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
 
     public static Account RegisterCitizen(
-        Username username, NationalId nationalId, string fullName, MobileNumber mobile, EmailAddress? email,
+        Username username, NationalId nationalId, string fullName, string? fullNameEn, MobileNumber mobile, EmailAddress? email,
         string passwordHash, string termsVersion, DateTimeOffset now) =>
         new(username, fullName, mobile, passwordHash, AccountRoles.Citizen, now)
         {
+            FullNameEn = string.IsNullOrWhiteSpace(fullNameEn) ? null : fullNameEn,
             NationalId = nationalId.Value,
             PersonKind = nationalId.Kind,
             Email = email?.Value,

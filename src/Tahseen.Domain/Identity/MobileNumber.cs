@@ -19,7 +19,7 @@ public sealed partial record MobileNumber
     public string Value { get; }
 
     /// <summary>Safe to show or log: <c>+9665*****678</c>.</summary>
-    public string Masked => $"{Value[..5]}*****{Value[^3..]}";
+    public string Masked => PersonalDataMask.Mobile(Value);
 
     /// <summary>
     /// Accepts <c>05XXXXXXXX</c>, <c>5XXXXXXXX</c>, <c>9665XXXXXXXX</c>, <c>+9665XXXXXXXX</c> and

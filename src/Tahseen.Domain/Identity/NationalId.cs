@@ -23,8 +23,8 @@ public sealed record NationalId
 
     public PersonKind Kind { get; }
 
-    /// <summary>Safe to show or log: the first digit and the last three, e.g. <c>1******123</c>.</summary>
-    public string Masked => $"{Value[0]}******{Value[^3..]}";
+    /// <summary>Safe to show or log: the first digit and the last two, e.g. <c>1*******08</c>.</summary>
+    public string Masked => PersonalDataMask.NationalId(Value);
 
     public static bool TryParse(string? input, [NotNullWhen(true)] out NationalId? id)
     {

@@ -21,6 +21,7 @@ public enum SecurityEventKind
     ServiceAccountStatusChanged = 17,
     ServiceTokenIssued = 18,
     ServiceTokenRefused = 19,
+    RevealLimitReached = 20,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -71,7 +71,10 @@ public sealed class TicketMappings : IRegister
             .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
 
         config.NewConfig<TicketPage, ListTicketsResponse>();
-        config.NewConfig<StaffTicketDto, StaffTicketServiceGetTicketResponse>();
+        config.NewConfig<StaffTicketWithSubmitterDto, StaffTicketServiceGetTicketResponse>();
+        config.NewConfig<SubmitterDto, Submitter>();
+        config.NewConfig<RevealSubmitterRequest, RevealSubmitterCommand>();
+        config.NewConfig<SubmitterDto, RevealSubmitterResponse>().Map(d => d.Submitter, s => s);
         config.NewConfig<StaffTicketDto, AssignTicketResponse>();
         config.NewConfig<StaffTicketDto, ReplyToTicketResponse>();
         config.NewConfig<StaffTicketDto, RequestInformationResponse>();

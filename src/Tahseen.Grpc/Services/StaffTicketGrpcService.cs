@@ -17,6 +17,9 @@ public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) :
     public override async Task<StaffTicketServiceGetTicketResponse> GetTicket(StaffTicketServiceGetTicketRequest request, ServerCallContext context) =>
         mapper.Map<StaffTicketServiceGetTicketResponse>(await mediator.Send(mapper.Map<GetStaffTicketQuery>(request), context.CancellationToken));
 
+    public override async Task<RevealSubmitterResponse> RevealSubmitter(RevealSubmitterRequest request, ServerCallContext context) =>
+        mapper.Map<RevealSubmitterResponse>(await mediator.Send(mapper.Map<RevealSubmitterCommand>(request), context.CancellationToken));
+
     public override async Task<AssignTicketResponse> AssignTicket(AssignTicketRequest request, ServerCallContext context) =>
         mapper.Map<AssignTicketResponse>(await mediator.Send(mapper.Map<AssignTicketCommand>(request), context.CancellationToken));
 

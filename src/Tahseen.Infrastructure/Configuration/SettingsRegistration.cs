@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Staff;
+using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Idempotency;
 using Tahseen.Infrastructure.Outbox;
@@ -66,6 +68,20 @@ public static class SettingsRegistration
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
             .ValidateOnStart();
 
+        services.AddOptions<SubmitterRevealOptions>().Bind(configuration.GetSection(SubmitterRevealOptions.SectionName))
+            .Validate(o => o.RevealsPerDay is >= 1 and <= SubmitterRevealOptions.MaxRevealsPerDay,
+                $"Privacy:RevealsPerDay must be between 1 and {SubmitterRevealOptions.MaxRevealsPerDay}")
+            .ValidateOnStart();
+
+        services.AddOptions<AuditRetentionOptions>().Bind(configuration.GetSection(AuditRetentionOptions.SectionName))
+            .Validate(o => IsRetentionMonths(o.AuditMonths),
+                $"Retention:AuditMonths must be between {AuditRetentionOptions.MinimumMonths} and {AuditRetentionOptions.MaximumMonths} (security logs are kept at least 12 months)")
+            .Validate(o => IsRetentionMonths(o.SecurityEventMonths),
+                $"Retention:SecurityEventMonths must be between {AuditRetentionOptions.MinimumMonths} and {AuditRetentionOptions.MaximumMonths} (security logs are kept at least 12 months)")
+            .Validate(o => o.PurgeInterval >= TimeSpan.Zero && o.PurgeInterval <= TimeSpan.FromDays(7),
+                "Retention:PurgeInterval must be between 00:00:00 and 7.00:00:00")
+            .ValidateOnStart();
+
         services.AddOptions<CivilRegistryOptions>().Bind(configuration.GetSection(CivilRegistryOptions.SectionName))
             .Validate(o => o.Provider is CivilRegistryOptions.EmbeddedProvider or CivilRegistryOptions.HttpProvider,
                 "CivilRegistry:Provider must be 'Embedded' or 'Http'")
@@ -93,6 +109,8 @@ public static class SettingsRegistration
     }
 
     private static bool IsWorkingDays(int days) => days is >= 1 and <= 60;
+
+    private static bool IsRetentionMonths(int months) => months is >= AuditRetentionOptions.MinimumMonths and <= AuditRetentionOptions.MaximumMonths;
 
     private static bool IsGatewayTimeout(TimeSpan timeout) => timeout >= TimeSpan.FromSeconds(1) && timeout <= TimeSpan.FromMinutes(5);
 

@@ -62,6 +62,8 @@ public sealed partial class ExpiredRecordsPurger(
             .Where(s => (s.EndTime != null && s.EndTime < cutoff) || (s.CreateTime < cutoff && !db.RefreshTokens.Any(t => t.FamilyId == s.Id)))
             .ExecuteDeleteAsync(cancellationToken);
         removed += await db.CodeBudgets.Where(b => b.WindowStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var yesterday = RevealBudget.DayOf(clock.GetUtcNow()).AddDays(-1);
+        removed += await db.RevealBudgets.Where(b => b.Day < yesterday).ExecuteDeleteAsync(cancellationToken);
         var throttleCutoff = clock.GetUtcNow() - SignInThrottle.Retention;
         removed += await db.SignInThrottles
             .Where(t => t.UpdateTime < throttleCutoff && (t.LockoutEnd == null || t.LockoutEnd < throttleCutoff))

@@ -40,6 +40,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
 
     public DbSet<CodeBudget> CodeBudgets => Set<CodeBudget>();
 
+    public DbSet<RevealBudget> RevealBudgets => Set<RevealBudget>();
+
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
 
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();

@@ -90,7 +90,7 @@ public sealed class AccountAndChallengeTests
     }
 
     private static Account Citizen() => Account.RegisterCitizen(
-        Username.Parse("citizen.one"), NationalId.Parse("1000000008"), "محمد", MobileNumber.Parse("0500000001"), null, "hash", "2026.1", Now);
+        Username.Parse("citizen.one"), NationalId.Parse("1000000008"), "محمد", "Mohammed", MobileNumber.Parse("0500000001"), null, "hash", "2026.1", Now);
 
     private static OtpChallenge Challenge() =>
         OtpChallenge.ForRegistration(NationalId.Parse("1000000008"), MobileNumber.Parse("0500000001"), null, Now);

@@ -59,8 +59,8 @@ public class NationalIdTests
         NationalId.Parse(input).Value.Should().Be("1000000008");
 
     [Fact]
-    public void Number_is_masked_to_its_first_digit_and_last_three() =>
-        NationalId.Parse("1234567897").Masked.Should().Be("1******897");
+    public void Number_is_masked_to_its_first_digit_and_last_two() =>
+        NationalId.Parse("1234567897").Masked.Should().Be("1*******97");
 
     [Fact]
     public void Text_form_is_the_plain_number() =>

@@ -18,7 +18,7 @@ public sealed class RegistrationTests(TahseenApiFactory factory) : IClassFixture
         account.Roles.Should().Equal(Role.Citizen);
         account.PersonKind.Should().Be(PersonKind.Citizen);
         account.Status.Should().Be(AccountStatus.Active);
-        account.NationalIdMasked.Should().Be(identity.NationalId[..1] + "******" + identity.NationalId[^3..]);
+        account.NationalIdMasked.Should().Be(identity.NationalId[..1] + "*******" + identity.NationalId[^2..]);
         account.FullName.Should().Be(identity.FullNameAr);
         var listed = await _harness.Sandbox.ListSandboxIdentitiesAsync(new ListSandboxIdentitiesRequest());
         listed.Identities.Single(i => i.NationalId == identity.NationalId).Registered.Should().BeTrue();

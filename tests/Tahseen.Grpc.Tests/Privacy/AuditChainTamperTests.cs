@@ -39,6 +39,34 @@ public sealed class AuditChainTamperTests(TahseenApiFactory factory) : IClassFix
         unreadable.FirstBrokenSequence.Should().Be(earlier.Sequence);
     }
 
+    [Fact]
+    public async Task The_log_lists_a_row_whose_stored_values_cannot_be_read_as_unreadable_never_INTERNAL()
+    {
+        using var own = new TahseenApiFactory();
+        var kit = new TicketKit(own);
+        var citizen = await kit.CitizenAsync();
+        var ticket = await kit.SubmitAsync(citizen);
+        var admin = await kit.DeskAsync(Role.Admin);
+        var events = await AuditRetentionTests.AllEventsAsync(kit, admin);
+        var badTime = events.Single(e => e.Action == "TICKET_SUBMITTED");
+        var badActor = events.OrderBy(e => e.Sequence).First();
+        await AuditRetentionTests.ExecuteAsync(own, $"UPDATE audit_events SET Time = 'not a time' WHERE Sequence = {badTime.Sequence}");
+        await AuditRetentionTests.ExecuteAsync(own, $"UPDATE audit_events SET ActorAccountId = 'nobody' WHERE Sequence = {badActor.Sequence}");
+
+        var listed = await AuditRetentionTests.AllEventsAsync(kit, admin);
+        var bySubject = await kit.Admin.ListAuditEventsAsync(new ListAuditEventsRequest { SubjectId = ticket.TicketId }, admin.Options());
+
+        listed.Should().HaveCount(events.Count);
+        listed.Where(e => e.Unreadable).Select(e => e.Sequence).Should().BeEquivalentTo([badTime.Sequence, badActor.Sequence]);
+        var unreadableTime = listed.Single(e => e.Sequence == badTime.Sequence);
+        unreadableTime.CreateTime.Should().BeNull();
+        unreadableTime.Action.Should().Be("TICKET_SUBMITTED", "what can be read is still shown");
+        listed.Where(e => !e.Unreadable).Should().OnlyContain(e => e.CreateTime != null && e.Action.Length > 0);
+        bySubject.Events.Should().ContainSingle(e => e.Sequence == badTime.Sequence && e.Unreadable);
+        var report = await kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
+        report.FirstBrokenSequence.Should().Be(Math.Min(badTime.Sequence, badActor.Sequence));
+    }
+
     private async Task<List<AuditEvent>> AllEventsAsync(Caller admin)
     {
         var all = new List<AuditEvent>();

@@ -73,6 +73,7 @@ public static class ErrorMessages
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),
         ["INSUFFICIENT_SCOPE"] = ("لا يملك حساب الخدمة الصلاحية المطلوبة لهذه العملية.", "The service account was not granted the scope this operation needs."),
         ["INVALID_CLIENT"] = ("معرف العميل أو كلمة سره غير صحيحة.", "The client id or client secret is not correct."),
+        ["REVEAL_LIMIT_REACHED"] = ("بلغت الحد اليومي لعرض بيانات مقدمي الطلبات كاملة؛ يتجدد الحد منتصف الليل بتوقيت الرياض.", "You have reached today's limit for revealing submitters in full; it renews at midnight Riyadh time."),
         ["CURSOR_EXPIRED"] = ("لم تعد الأحداث بعد هذا المؤشر محفوظة؛ ابدأ من المؤشر 0.", "The events after this cursor are no longer kept; start again from cursor 0."),
         ["MESSAGE_TOO_LARGE"] = ("حجم الطلب أكبر من الحد المسموح به (1 ميغابايت).", "The request is larger than the service accepts (1 MB)."),
         ["DEADLINE_EXCEEDED"] = ("انتهت المهلة المحددة للطلب قبل اكتماله.", "The call's deadline passed before it completed."),

@@ -38,6 +38,8 @@ public interface IApplicationDbContext
 
     DbSet<CodeBudget> CodeBudgets { get; }
 
+    DbSet<RevealBudget> RevealBudgets { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     /// <summary>Append-only; lines added here are chained to the log when the unit of work saves.</summary>

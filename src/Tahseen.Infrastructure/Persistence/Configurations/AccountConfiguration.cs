@@ -21,6 +21,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.NormalizedUsername).HasMaxLength(Username.MaxLength);
         builder.IsPersonalData(a => a.NationalId, LookupKind.NationalId);
         builder.IsPersonalData(a => a.FullName);
+        builder.IsPersonalData(a => a.FullNameEn);
         builder.IsPersonalData(a => a.MobileNumber, LookupKind.MobileNumber);
         builder.IsPersonalData(a => a.Email, LookupKind.Email);
         builder.Property(a => a.PasswordHash).HasMaxLength(256);

@@ -40,3 +40,15 @@ internal sealed class AuditChainLockConfiguration : IEntityTypeConfiguration<Aud
         builder.HasData(new AuditChainLock { Id = 1, Takes = 0 });
     }
 }
+
+internal sealed class AuditChainAnchorConfiguration : IEntityTypeConfiguration<AuditChainAnchor>
+{
+    public void Configure(EntityTypeBuilder<AuditChainAnchor> builder)
+    {
+        builder.ToTable(AuditChainAnchor.Table);
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        builder.HasData(new AuditChainAnchor { Id = 1, Sequence = 0, Hash = AuditEvent.GenesisHash });
+    }
+}

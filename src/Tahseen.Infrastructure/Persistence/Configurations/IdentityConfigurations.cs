@@ -119,3 +119,15 @@ internal sealed class ServiceAccountConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(s => s.ClientId).IsUnique();
     }
 }
+
+internal sealed class RevealBudgetConfiguration : IEntityTypeConfiguration<RevealBudget>
+{
+    public void Configure(EntityTypeBuilder<RevealBudget> builder)
+    {
+        builder.ToTable("reveal_budgets");
+
+        // The key is what makes a day's first reveal safe: two overlapping first inserts cannot both win.
+        builder.HasKey(b => new { b.AccountId, b.Day });
+        builder.HasIndex(b => b.Day);
+    }
+}

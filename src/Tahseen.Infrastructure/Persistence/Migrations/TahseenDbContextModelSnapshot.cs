@@ -198,6 +198,10 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
+                    b.Property<string>("FullNameEn")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullNameEn");
+
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +427,24 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.RevealBudget", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reveal_budgets", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.SecurityEvent", b =>
@@ -736,6 +758,35 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("SubmitterAccountId", "CreateTime");
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MoveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_anchor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
