@@ -16,6 +16,7 @@ public enum SecurityEventKind
     OtpAttemptsExceeded = 12,
     AdministratorCreatedFromConsole = 13,
     PasswordChangeFailed = 14,
+    ErasurePasswordFailed = 15,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -5,6 +5,7 @@ using Tahseen.Domain.Audit;
 using Tahseen.Application.Common.Events;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
+using Tahseen.Domain.Privacy;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Common.Interfaces;
@@ -43,6 +44,8 @@ public interface IApplicationDbContext
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<OutboxEvent> OutboxEvents { get; }
+
+    DbSet<DataSubjectRequest> DataSubjectRequests { get; }
 
     ChangeTracker ChangeTracker { get; }
 
