@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Privacy;
@@ -13,8 +12,8 @@ namespace Tahseen.Infrastructure.Privacy;
 
 /// <summary>
 /// Carries out erasure requests (<see cref="RunErasuresAsync"/>) and the retention schedule for ticket
-/// content (<see cref="RunContentRetentionAsync"/>), every <see cref="TicketContentRetentionOptions.PrivacyJobsInterval"/>.
-/// Each request or batch is its own unit of work, so replicas running the job at once repeat nothing:
+/// content (<see cref="RunContentRetentionAsync"/>); <see cref="DataProtectionWorker"/> runs both every
+/// <see cref="TicketContentRetentionOptions.PrivacyJobsInterval"/>, and tests call them. Each request or batch is its own unit of work, so replicas running the job at once repeat nothing:
 /// a completed request is skipped, and a ticket changed meanwhile fails its version check and waits for
 /// the next pass. On SQLite, a pass that destroyed anything ends with a truncating checkpoint: the
 /// write-ahead log still holds page images from before, and a pass is not done until the files are clean.
@@ -24,7 +23,6 @@ public sealed partial class DataProtectionJobs(
     IOptions<TicketContentRetentionOptions> options,
     TimeProvider clock,
     ILogger<DataProtectionJobs> logger)
-    : BackgroundService
 {
     public const int BatchSize = 100;
 
@@ -82,24 +80,6 @@ public sealed partial class DataProtectionJobs(
         return redacted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PrivacyJobsInterval, clock);
-        do
-        {
-            try
-            {
-                await RunErasuresAsync(stoppingToken);
-                await RunContentRetentionAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>A command that lost a race to another change answers <paramref name="raced"/>; the next pass retries it.</summary>
     private async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> command, TResponse raced, CancellationToken cancellationToken)
     {
@@ -133,7 +113,4 @@ public sealed partial class DataProtectionJobs(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Command} raced another change; the next pass tries again")]
     private partial void LogRaced(string command);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A data-protection pass (erasure or retention) failed; the next pass tries again")]
-    private partial void LogPassFailed(Exception exception);
 }

@@ -19,7 +19,7 @@ public static class DataProtectionRegistration
             .ValidateOnStart();
         services.AddScoped<IPersonalDataCopies, PersonalDataCopies>();
         services.AddSingleton<DataProtectionJobs>();
-        services.AddHostedService(sp => sp.GetRequiredService<DataProtectionJobs>());
+        services.AddHostedService<DataProtectionWorker>();
         return services;
     }
 }

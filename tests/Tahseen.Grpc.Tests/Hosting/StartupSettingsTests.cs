@@ -16,6 +16,8 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Security__AccessTokenLifetime", "00:00:00", "Security:AccessTokenLifetime")]
     [InlineData("Development", "Sms__Provider", "Carrier", "Sms:Provider")]
     [InlineData("Development", "Database__Provider", "Oracle", "Database:Provider")]
+    [InlineData("Development", "Retention__ClosedTicketContentYears", "0", "Retention:ClosedTicketContentYears")]
+    [InlineData("Development", "Retention__ClosedTicketContentYears", "five", "Retention:ClosedTicketContentYears")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKey", "bm90LWEta2V5", "Security:SigningKey")]
     [InlineData("Production", "Security__GenerateMissingKeys", "true", "Security:GenerateMissingKeys")]
