@@ -9,8 +9,9 @@ namespace Tahseen.Grpc.Hosting;
 
 /// <summary>
 /// Server reflection, on in Development and switched by <c>Grpc:Reflection</c> elsewhere. Besides the
-/// services it describes google/rpc/error_details.proto, which no service imports, so that
-/// <c>buf curl</c> and <c>grpcurl</c> print error details decoded instead of as base64.
+/// services it describes google/rpc/error_details.proto, which no service imports, so that tools
+/// resolving <c>Any</c> through reflection (<c>grpcurl</c>, Postman) print error details decoded
+/// instead of as base64 (<c>buf curl</c> cannot: see docs/errors.md).
 /// </summary>
 public static class Reflection
 {

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Tahseen.Application.Common.Observability;
+using Tahseen.Infrastructure.Outbox;
 
 namespace Tahseen.Grpc.Hosting;
 
@@ -50,7 +51,7 @@ public static class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter(TahseenMetrics.MeterName)
+                .AddMeter(TahseenMetrics.MeterName, OutboxDispatcher.MeterName)
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -21,13 +21,13 @@ namespace Tahseen.Infrastructure.Outbox;
 /// re-read, so a second replica finds it already done.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxWakeUp wakeUp, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, OutboxWakeUp wakeUp, TimeProvider clock, IMeterFactory meters, ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 8;
     private const int BatchSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-    private static readonly Meter Meter = new("Tahseen.Outbox");
+    public const string MeterName = "Tahseen.Outbox";
     private static readonly MethodInfo ConsumeMethod = typeof(OutboxDispatcher).GetMethod(nameof(ConsumeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConcurrentDictionary<Type, MethodInfo> Consumers = new();
 
@@ -38,7 +38,7 @@ public sealed partial class OutboxDispatcher(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        Meter.CreateObservableGauge("tahseen.outbox.lag", () => Lag, unit: "{event}", description: "Outbox events waiting for their side effects.");
+        meters.Create(MeterName).CreateObservableGauge("tahseen.outbox.lag", () => Lag, unit: "{event}", description: "Outbox events waiting for their side effects.");
         return base.StartAsync(cancellationToken);
     }
 

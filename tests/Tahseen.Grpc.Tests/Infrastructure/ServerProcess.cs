@@ -13,10 +13,12 @@ namespace Tahseen.Grpc.Tests.Infrastructure;
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _output;
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, List<string> output)
     {
         _process = process;
+        _output = output;
         Address = address;
         Channel = GrpcChannel.ForAddress(address);
     }
@@ -25,9 +27,22 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>Every standard-output line so far, for a failing test to show.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join(Environment.NewLine, _output);
+            }
+        }
+    }
+
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, string signingKey, string hashKey)
+    public static async Task<ServerProcess> StartAsync(
+        string databasePath, string signingKey, string hashKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = ServerAssembly();
         var start = new ProcessStartInfo("dotnet")
@@ -41,17 +56,36 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Tahseen"] = $"Data Source={databasePath}";
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0";
+        // The JSON endpoint too, or every process would want the default port 5081 at once.
+        var httpPort = FreeLoopbackPort();
+        start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Security__SigningKey"] = signingKey;
         start.Environment["Security__HashKey"] = hashKey;
         start.Environment["RateLimits__AnonymousPerMinute"] = "0";
         start.Environment["RateLimits__AccountPerMinute"] = "0";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = new List<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is not null && ListeningOn().Match(line.Data) is { Success: true } match)
+            if (line.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.Add(line.Data);
+                Monitor.PulseAll(output);
+            }
+
+            if (ListeningOn().Match(line.Data) is { Success: true } match && new Uri(match.Groups[1].Value).Port != httpPort)
             {
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
             }
@@ -64,7 +98,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         try
         {
-            return new ServerProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)));
+            return new ServerProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)), output);
         }
         catch
         {
@@ -81,6 +115,39 @@ public sealed partial class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stopping the service: the host begins its graceful shutdown.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the process to end and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for a standard-output line containing <paramref name="fragment"/>.</summary>
+    public Task WaitForOutputAsync(string fragment, TimeSpan timeout) => Task.Run(() =>
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_output)
+        {
+            while (!_output.Any(line => line.Contains(fragment, StringComparison.Ordinal)))
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"No output line with '{fragment}':{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+                }
+
+                Monitor.Wait(_output, left);
+            }
+        }
+    });
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
@@ -90,6 +157,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>src/Tahseen.Grpc's build output in the same configuration as this test assembly.</summary>

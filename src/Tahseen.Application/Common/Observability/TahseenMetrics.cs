@@ -18,4 +18,11 @@ public static class TahseenMetrics
     public static readonly Counter<long> CodesSent = Meter.CreateCounter<long>("tahseen.otp.sent", "{code}", "One-time codes handed to the SMS gateway");
 
     public static readonly Counter<long> LoginsThrottled = Meter.CreateCounter<long>("tahseen.logins.throttled", "{login}", "Sign-ins refused by throttling or lockout, by reason");
+
+    public static readonly Counter<long> TicketsSubmitted = Meter.CreateCounter<long>("tahseen.tickets.submitted", "{ticket}", "Tickets submitted, by type");
+
+    public static readonly Counter<long> TicketsResolved = Meter.CreateCounter<long>("tahseen.tickets.resolved", "{ticket}", "Tickets resolved, by type");
+
+    public static readonly Counter<long> TicketsBreached = Meter.CreateCounter<long>(
+        "tahseen.tickets.breached", "{ticket}", "Tickets resolved or rejected after their due time, by type");
 }
