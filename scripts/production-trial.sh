@@ -32,7 +32,8 @@ pids+=($!)
 
 export ASPNETCORE_ENVIRONMENT=Production
 key() { openssl rand -base64 32; }
-export Security__SigningKey="$(key)" Security__HashKey="$(key)" \
+rsa() { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null; }
+export Security__SigningKeys__0__Id=t1 Security__SigningKeys__0__Key="$(rsa)" Security__HashKey="$(key)" \
   Security__DataKeys__0__Id=d1 Security__DataKeys__0__Key="$(key)" \
   Security__LookupKeys__0__Id=h1 Security__LookupKeys__0__Key="$(key)"
 export ConnectionStrings__Tahseen="Data Source=$work/tahseen.db"

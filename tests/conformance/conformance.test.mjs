@@ -4,7 +4,7 @@
 // (google.rpc.Status in grpc-status-details-bin), never as "INTERNAL: Received RST_STREAM".
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID, sign } from 'node:crypto';
 import http2 from 'node:http2';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -143,9 +143,9 @@ function expiredCopyOf(token) {
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
   const now = Math.floor(Date.now() / 1000);
   Object.assign(claims, { iat: now - 1000, nbf: now - 1000, exp: now - 60 });
-  const head = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  const head = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 't1' })).toString('base64url');
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  const signature = createHmac('sha256', server.signingKey).update(`${head}.${body}`).digest('base64url');
+  const signature = sign('sha256', Buffer.from(`${head}.${body}`), server.signingKey).toString('base64url');
   return `${head}.${body}.${signature}`;
 }
 

@@ -2,7 +2,7 @@
 // Development (sandbox on), a fresh SQLite file, configured signing keys, and a loopback
 // port chosen by the operating system (read back from the server's start-up log).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, createWriteStream, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +19,8 @@ export async function startServer(extraSettings = {}) {
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'tahseen-conformance-'));
-  const signingKey = randomBytes(32);
+  // The server's RS256 key, kept here too so that a test can sign a token the server would have issued.
+  const { privateKey: signingKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const logPath = join(workDir, 'server.log');
   const log = createWriteStream(logPath);
   const child = spawn('dotnet', [serverDll], {
@@ -31,7 +32,8 @@ export async function startServer(extraSettings = {}) {
       ConnectionStrings__Tahseen: `Data Source=${join(workDir, 'tahseen.db')}`,
       Kestrel__Endpoints__Grpc__Url: 'http://127.0.0.1:0',
       Kestrel__Endpoints__Http__Url: 'http://127.0.0.1:0',
-      Security__SigningKey: signingKey.toString('base64'),
+      Security__SigningKeys__0__Id: 't1',
+      Security__SigningKeys__0__Key: signingKey.export({ type: 'pkcs8', format: 'pem' }),
       Security__HashKey: randomBytes(32).toString('base64'),
       'Logging__LogLevel__Microsoft.Hosting.Lifetime': 'Information',
       Logging__Console__FormatterName: 'simple',

@@ -12,7 +12,7 @@ using Tahseen.Infrastructure.Security;
 namespace Tahseen.Grpc.Hosting;
 
 /// <summary>
-/// Bearer access tokens: HS256 only, issuer and audience pinned, lifetime checked against the
+/// Bearer access tokens: RS256 only, signed by a key of the ring that its <c>kid</c> names, issuer and audience pinned, lifetime checked against the
 /// application's clock, and on every call the token's session must not have ended and the account's
 /// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
 /// disabled account ends a session at once rather than at token expiry. The check is one query on two
@@ -41,7 +41,10 @@ public static class TokenAuthentication
                     ValidIssuer = security.Value.Issuer,
                     ValidAudience = security.Value.Audience,
                     ValidAlgorithms = [JwtTokenIssuer.Algorithm],
-                    IssuerSigningKey = new SymmetricSecurityKey(keys.SigningKey),
+                    IssuerSigningKeys = keys.SigningKeys.VerificationKeys,
+
+                    // The kid must name a key of the ring: a token of an unknown key is refused without trying every key.
+                    TryAllIssuerSigningKeys = false,
                     NameClaimType = "preferred_username",
                     RoleClaimType = RoleClaim,
                     RequireExpirationTime = true,

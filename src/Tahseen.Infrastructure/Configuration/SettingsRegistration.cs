@@ -29,7 +29,7 @@ public static class SettingsRegistration
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate<IHostEnvironment>(
                 (o, env) => env.IsDevelopment() || !o.GenerateMissingKeys,
-                "Security:GenerateMissingKeys is for Development only; configure Security:SigningKey and Security:HashKey")
+                "Security:GenerateMissingKeys is for Development only; configure Security:SigningKeys and Security:HashKey")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Issuer) && !string.IsNullOrWhiteSpace(o.Audience),
                 "Security:Issuer and Security:Audience must not be empty")
             .Validate(o => o.AccessTokenLifetime >= TimeSpan.FromMinutes(1) && o.AccessTokenLifetime <= TimeSpan.FromHours(12),
@@ -106,7 +106,9 @@ public static class SettingsRegistration
             }
             catch (InvalidOperationException exception)
             {
-                return ValidateOptionsResult.Fail($"{exception.Message} (make a key: openssl rand -base64 32)");
+                return ValidateOptionsResult.Fail(exception.Message.StartsWith("Security:SigningKeys", StringComparison.Ordinal)
+                    ? $"{exception.Message} (make one: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048)"
+                    : $"{exception.Message} (make a key: openssl rand -base64 32)");
             }
         }
     }

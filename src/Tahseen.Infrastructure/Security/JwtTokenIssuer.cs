@@ -8,12 +8,12 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Infrastructure.Security;
 
-/// <summary>Signs access tokens with HS256; the validation side pins the same algorithm, issuer and audience.</summary>
+/// <summary>Signs access tokens with RS256 under the active signing key (named by the <c>kid</c> header); the validation side pins the same algorithm, issuer and audience.</summary>
 public sealed class JwtTokenIssuer(KeyRing keys, IOptions<SecurityOptions> options) : ITokenIssuer
 {
     public const string SecurityStampClaim = "stamp";
     public const string SessionClaim = "sid";
-    public const string Algorithm = SecurityAlgorithms.HmacSha256;
+    public const string Algorithm = TokenSigningKeys.Algorithm;
 
     private static readonly JsonWebTokenHandler Handler = new();
 
@@ -39,7 +39,7 @@ public sealed class JwtTokenIssuer(KeyRing keys, IOptions<SecurityOptions> optio
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(keys.SigningKey), Algorithm),
+            SigningCredentials = keys.SigningKeys.Active,
         });
         return new AccessToken(token, expires);
     }

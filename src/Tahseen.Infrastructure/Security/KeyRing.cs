@@ -9,7 +9,7 @@ using Tahseen.Infrastructure.Persistence.Seeding;
 namespace Tahseen.Infrastructure.Security;
 
 /// <summary>
-/// The server's secrets: the token signing key, the keyed-hash key, and the personal-data keys
+/// The server's secrets: the token signing keys, the keyed-hash key, and the personal-data keys
 /// (encryption and lookup). Configured keys win; in Development missing ones are generated once and
 /// kept in the database (see <see cref="SecurityOptions.GenerateMissingKeys"/>).
 /// </summary>
@@ -22,7 +22,7 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
     /// <summary>The id of the keys Development generates.</summary>
     public const string GeneratedKeyId = "dev";
 
-    private const string SigningKeyName = "signing-key";
+    private const string SigningKeyName = "token-signing-key";
     private const string HashKeyName = "hash-key";
     private const string DataKeyName = "data-key";
     private const string LookupKeyName = "lookup-key";
@@ -32,7 +32,7 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
 
     private readonly Lazy<Keys> _keys = new(() => Load(options.Value, scopes));
 
-    public byte[] SigningKey => _keys.Value.Signing;
+    public TokenSigningKeys SigningKeys => _keys.Value.Signing;
 
     public byte[] HashKey => _keys.Value.Hash;
 
@@ -53,19 +53,19 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
 
         var wanted = new[]
         {
-            (SigningKeyName, settings.SigningKey is null),
-            (HashKeyName, settings.HashKey is null),
-            (DataKeyName, settings.DataKeys.Count == 0),
-            (LookupKeyName, settings.LookupKeys.Count == 0),
+            (SigningKeyName, settings.SigningKeys.Count == 0, (Func<string>)TokenSigningKeys.GeneratePem),
+            (HashKeyName, settings.HashKey is null, RandomKey),
+            (DataKeyName, settings.DataKeys.Count == 0, RandomKey),
+            (LookupKeyName, settings.LookupKeys.Count == 0, RandomKey),
         };
-        foreach (var (name, missing) in wanted)
+        foreach (var (name, missing, generate) in wanted)
         {
             if (missing && !await db.StoredSecrets.AnyAsync(s => s.Name == name, cancellationToken))
             {
                 db.StoredSecrets.Add(new StoredSecret
                 {
                     Name = name,
-                    Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinKeyBytes)),
+                    Value = generate(),
                     CreateTime = clock.GetUtcNow(),
                 });
                 try
@@ -84,7 +84,13 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
     /// <summary>Throws unless every key is configured and well-formed; Production calls this at start-up.</summary>
     public static void RequireConfiguredKeys(SecurityOptions settings)
     {
-        Decode(settings.SigningKey, "Security:SigningKey");
+        if (settings.SigningKeys.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "Security:SigningKeys must list at least one token signing key ({ Id, Key }: an RSA private key in PEM, at least 2048 bits).");
+        }
+
+        ConfiguredSigningKeys(settings);
         Decode(settings.HashKey, "Security:HashKey");
         if (settings.DataKeys.Count == 0)
         {
@@ -105,7 +111,7 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
     private static Keys Load(SecurityOptions settings, IServiceScopeFactory scopes)
     {
         var stored = new Dictionary<string, string>();
-        var allConfigured = settings.SigningKey is not null && settings.HashKey is not null
+        var allConfigured = settings.SigningKeys.Count > 0 && settings.HashKey is not null
             && settings.DataKeys.Count > 0 && settings.LookupKeys.Count > 0;
         if (!allConfigured)
         {
@@ -120,7 +126,12 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
         }
 
         return new Keys(
-            Decode(settings.SigningKey ?? stored.GetValueOrDefault(SigningKeyName), "Security:SigningKey"),
+            settings.SigningKeys.Count > 0
+                ? ConfiguredSigningKeys(settings)
+                : TokenSigningKeys.Create(
+                    [(GeneratedKeyId, stored.GetValueOrDefault(SigningKeyName) ?? throw new InvalidOperationException("Security:SigningKeys is not configured."))],
+                    GeneratedKeyId,
+                    "Security:SigningKeys"),
             Decode(settings.HashKey ?? stored.GetValueOrDefault(HashKeyName), "Security:HashKey"),
             settings.DataKeys.Count > 0
                 ? ConfiguredSet(settings.DataKeys, settings.ActiveDataKey, "Security:DataKeys")
@@ -128,6 +139,24 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
             settings.LookupKeys.Count > 0
                 ? ConfiguredSet(settings.LookupKeys, settings.ActiveLookupKey, "Security:LookupKeys")
                 : GeneratedSet(stored.GetValueOrDefault(LookupKeyName), "Security:LookupKeys"));
+    }
+
+    private static string RandomKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinKeyBytes));
+
+    private static TokenSigningKeys ConfiguredSigningKeys(SecurityOptions settings)
+    {
+        foreach (var (entry, index) in settings.SigningKeys.Select((e, i) => (e, i)))
+        {
+            if (!KeyIdPattern().IsMatch(entry.Id))
+            {
+                throw new InvalidOperationException($"Security:SigningKeys:{index}:Id must be 1 to 16 letters, digits, '-' or '_'.");
+            }
+        }
+
+        return TokenSigningKeys.Create(
+            settings.SigningKeys.Select(k => (k.Id, k.Key)).ToList(),
+            settings.ActiveSigningKey ?? settings.SigningKeys[^1].Id,
+            "Security:SigningKeys");
     }
 
     private static DataKeySet GeneratedSet(string? base64, string name) =>
@@ -184,5 +213,5 @@ public sealed partial class KeyRing(IOptions<SecurityOptions> options, IServiceS
     [GeneratedRegex("^[A-Za-z0-9_-]{1,16}$")]
     private static partial Regex KeyIdPattern();
 
-    private sealed record Keys(byte[] Signing, byte[] Hash, DataKeySet Data, DataKeySet Lookup);
+    private sealed record Keys(TokenSigningKeys Signing, byte[] Hash, DataKeySet Data, DataKeySet Lookup);
 }

@@ -5,8 +5,18 @@ public sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 
-    /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes) that signs access tokens. Required in Production.</summary>
-    public string? SigningKey { get; set; }
+    /// <summary>
+    /// RSA private keys (PEM, at least 2048 bits) that sign access tokens with RS256. Every listed key's
+    /// public half is published at <c>/.well-known/jwks.json</c> and verifies tokens, so a retired key
+    /// stays listed until the tokens it signed have expired. Required in Production.
+    /// </summary>
+    public List<SigningKeyOptions> SigningKeys { get; set; } = [];
+
+    /// <summary>
+    /// The id in <see cref="SigningKeys"/> that signs new tokens; default the last one listed. Listing a
+    /// new key before making it active lets verifiers that cache the key set learn it first.
+    /// </summary>
+    public string? ActiveSigningKey { get; set; }
 
     /// <summary>Base64 key (at least 32 bytes) of the keyed hash for codes and tokens at rest. Required in Production.</summary>
     public string? HashKey { get; set; }
@@ -50,5 +60,15 @@ public sealed class DataKeyOptions
     public string Id { get; set; } = string.Empty;
 
     /// <summary>Base64, exactly 32 bytes.</summary>
+    public string Key { get; set; } = string.Empty;
+}
+
+/// <summary>One entry of <c>Security:SigningKeys</c>.</summary>
+public sealed class SigningKeyOptions
+{
+    /// <summary>The token header's <c>kid</c>: letters, digits, '-' or '_', at most 16.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>An RSA private key in PEM (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY").</summary>
     public string Key { get; set; } = string.Empty;
 }

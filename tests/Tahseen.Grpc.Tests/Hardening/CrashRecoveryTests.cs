@@ -20,7 +20,7 @@ public sealed partial class CrashRecoveryTests : IDisposable
     private static readonly TimeSpan LoadLimit = TimeSpan.FromSeconds(60);
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"tahseen-crash-{Guid.NewGuid():N}.db");
-    private readonly string _signingKey = ServerProcess.NewKey();
+    private readonly string _signingKey = TestSigningKeys.NewPem();
     private readonly string _hashKey = ServerProcess.NewKey();
 
     private readonly ConcurrentBag<string> _acknowledgedAccounts = [];

@@ -64,7 +64,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
     [Fact]
     public async Task A_unary_call_in_flight_at_SIGTERM_finishes_with_its_answer_and_the_process_exits_cleanly()
     {
-        await using var server = await ServerProcess.StartAsync(_databasePath, ServerProcess.NewKey(), ServerProcess.NewKey(), new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(_databasePath, TestSigningKeys.NewPem(), ServerProcess.NewKey(), new Dictionary<string, string>
         {
             ["CivilRegistry__Provider"] = "Http",
             ["CivilRegistry__Http__Url"] = _registryAddress.ToString(),

@@ -33,7 +33,7 @@ public sealed class ProductionSafetyTests
 
     private static readonly (string Key, string Value)[] AllKeys =
     [
-        ("Security:SigningKey", Key), ("Security:HashKey", Key),
+        ("Security:SigningKeys:0:Id", "t1"), ("Security:SigningKeys:0:Key", TestSigningKeys.Pem), ("Security:HashKey", Key),
         ("Security:DataKeys:0:Id", "k1"), ("Security:DataKeys:0:Key", Key),
         ("Security:LookupKeys:0:Id", "h1"), ("Security:LookupKeys:0:Key", Key),
     ];

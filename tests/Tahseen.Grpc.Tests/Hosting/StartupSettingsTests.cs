@@ -19,7 +19,8 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Retention__ClosedTicketContentYears", "0", "Retention:ClosedTicketContentYears")]
     [InlineData("Development", "Retention__ClosedTicketContentYears", "five", "Retention:ClosedTicketContentYears")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
-    [InlineData("Production", "Security__SigningKey", "bm90LWEta2V5", "Security:SigningKey")]
+    [InlineData("Production", "Security__SigningKeys__0__Key", "bm90LWEta2V5", "Security:SigningKeys:0:Key must be an RSA private key")]
+    [InlineData("Production", "Security__ActiveSigningKey", "t9", "Security:SigningKeys does not list the active signing key")]
     [InlineData("Production", "Security__GenerateMissingKeys", "true", "Security:GenerateMissingKeys")]
     [InlineData("Production", "Security__DataKeys__0__Key", "AAAAAAAAAAAAAAAAAAAAAA==", "Security:DataKeys:0:Key must be")]
     [InlineData("Production", "Security__LookupKeys__0__Id", "not an id!", "Security:LookupKeys:0:Id")]
@@ -38,7 +39,7 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
-    [InlineData("Security__SigningKey", "Security:SigningKey")]
+    [InlineData("Security__SigningKeys__0__Key", "Security:SigningKeys")]
     [InlineData("Security__DataKeys__0__Key", "Security:DataKeys")]
     [InlineData("Security__LookupKeys__0__Key", "Security:LookupKeys")]
     public async Task Production_refuses_to_start_without_a_key(string missing, string setting)
@@ -89,7 +90,8 @@ public sealed class StartupSettingsTests
     {
         ["ASPNETCORE_ENVIRONMENT"] = environment,
         ["ConnectionStrings__Tahseen"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"tahseen-proc-{Guid.NewGuid():N}.db")}",
-        ["Security__SigningKey"] = Key,
+        ["Security__SigningKeys__0__Id"] = "t1",
+        ["Security__SigningKeys__0__Key"] = TestSigningKeys.Pem,
         ["Security__HashKey"] = Key,
         ["Security__DataKeys__0__Id"] = "d1",
         ["Security__DataKeys__0__Key"] = Key,

@@ -59,7 +59,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         // The JSON endpoint too, or every process would want the default port 5081 at once.
         var httpPort = FreeLoopbackPort();
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
-        start.Environment["Security__SigningKey"] = signingKey;
+        start.Environment["Security__SigningKeys__0__Id"] = "t1";
+        start.Environment["Security__SigningKeys__0__Key"] = signingKey;
         start.Environment["Security__HashKey"] = hashKey;
         start.Environment["RateLimits__AnonymousPerMinute"] = "0";
         start.Environment["RateLimits__AccountPerMinute"] = "0";
