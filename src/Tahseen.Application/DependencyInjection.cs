@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<Captchas>();
         services.AddScoped<SignInThrottles>();

@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.Configuration;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Identity;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CaptchaImages;
 using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Idempotency;
 using Tahseen.Infrastructure.Maintenance;
 using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
@@ -66,6 +68,7 @@ public static class DependencyInjection
                 sp.GetRequiredService<OutboxSignal>(),
                 sp.GetRequiredService<OutboxWakeUp>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Application;
 using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Domain.Common;
@@ -62,7 +63,7 @@ public sealed class PipelineRulesTests
     }
 
     [Fact]
-    public void The_unit_of_work_wraps_every_request_after_authorization_and_validation()
+    public void The_unit_of_work_wraps_every_request_after_authorization_and_validation_and_idempotency_runs_inside_it()
     {
         var services = new ServiceCollection();
         services.AddApplication();
@@ -70,7 +71,22 @@ public sealed class PipelineRulesTests
         var behaviours = services.Where(d => d.ServiceType == typeof(IPipelineBehavior<,>)).Select(d => d.ImplementationType!.Name).ToList();
 
         behaviours.Should().ContainInOrder(
-            "LoggingBehaviour`2", "AuthorizationBehaviour`2", "ValidationBehaviour`2", "UnitOfWorkBehaviour`2");
+            "LoggingBehaviour`2", "AuthorizationBehaviour`2", "ValidationBehaviour`2", "UnitOfWorkBehaviour`2", "IdempotencyBehaviour`2");
+        behaviours[^1].Should().Be("IdempotencyBehaviour`2", "the claim and the answer belong to the command's own transaction");
+    }
+
+    public static TheoryData<string> ClientWriteFeatures => new() { "Tickets", "Staff", "Admin" };
+
+    [Theory]
+    [MemberData(nameof(ClientWriteFeatures))]
+    public void Every_command_of_the_ticket_desk_and_admin_services_is_idempotent_by_request_id(string feature)
+    {
+        var commands = Requests
+            .Where(t => t.Namespace == $"Tahseen.Application.{feature}" && t.Name.EndsWith("Command", StringComparison.Ordinal))
+            .ToList();
+
+        commands.Should().NotBeEmpty();
+        commands.Should().OnlyContain(t => typeof(IIdempotentCommand).IsAssignableFrom(t), "a retried write must not run twice");
     }
 
     [Fact]
@@ -109,5 +125,36 @@ public sealed class PipelineRulesTests
 
         strayers.Should().BeEmpty("a command commits once, in the unit of work");
         IntermediateLanguage.MembersTouchedBy(typeof(UnitOfWorkBehaviour<,>)).Should().Contain(m => transactionMembers.Contains(m), "the scan must see what it looks for");
+    }
+
+    [Fact]
+    public void Only_the_unit_of_work_saves_or_undoes_so_no_handler_or_helper_commits_a_part_of_a_command()
+    {
+        var savingMembers = typeof(IApplicationDbContext).GetMethods().Where(m => m.Name.StartsWith("SaveChanges", StringComparison.Ordinal))
+            .Concat(typeof(Microsoft.EntityFrameworkCore.DbContext).GetMethods().Where(m => m.Name.StartsWith("SaveChanges", StringComparison.Ordinal)))
+            .Concat(typeof(IDbContextTransaction).GetMethods().Where(m => m.Name.Contains("Savepoint", StringComparison.Ordinal) || m.Name.StartsWith("Rollback", StringComparison.Ordinal)))
+            .Cast<MemberInfo>()
+            .ToList();
+        var unitOfWork = new[] { typeof(UnitOfWorkBehaviour<,>), typeof(UnitOfWork) };
+
+        var strayers = Application.GetTypes()
+            .Where(t => !t.IsNested && !unitOfWork.Contains(t))
+            .Where(t => IntermediateLanguage.MembersTouchedBy(t).Any(m => savingMembers.Contains(m)))
+            .Select(t => t.Name);
+
+        strayers.Should().BeEmpty("use cases write through UnitOfWork.WriteAsync and record failures with UnitOfWork.CommitThenFail");
+        IntermediateLanguage.MembersTouchedBy(typeof(UnitOfWork)).Should().Contain(m => savingMembers.Contains(m), "the scan must see what it looks for");
+    }
+
+    [Fact]
+    public void Failures_that_must_leave_a_record_say_so_through_the_unit_of_work()
+    {
+        var commitThenFail = typeof(UnitOfWork).GetMethod(nameof(UnitOfWork.CommitThenFail))!;
+
+        var users = Application.GetTypes()
+            .Where(t => !t.IsNested && IntermediateLanguage.MembersTouchedBy(t).Contains(commitThenFail))
+            .Select(t => t.Name);
+
+        users.Should().Contain(["LoginCommandHandler", "ChangePasswordCommandHandler", "RefreshSessionCommandHandler"]);
     }
 }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +16,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>A new, active category, listed after the existing ones.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record CreateCategoryCommand(string NameAr, string NameEn) : IRequest<CategoryDto>;
+public sealed record CreateCategoryCommand(string NameAr, string NameEn, string? RequestId = null)
+    : IRequest<CategoryDto>, IIdempotentCommand;
 
 public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>
 {
@@ -25,7 +28,7 @@ public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCat
     }
 }
 
-public sealed class CreateCategoryCommandHandler(IApplicationDbContext db, TimeProvider clock)
+public sealed class CreateCategoryCommandHandler(IApplicationDbContext db, UnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<CreateCategoryCommand, CategoryDto>
 {
     public async Task<CategoryDto> Handle(CreateCategoryCommand request, CancellationToken cancellationToken)
@@ -37,7 +40,7 @@ public sealed class CreateCategoryCommandHandler(IApplicationDbContext db, TimeP
         var position = await db.Categories.Select(c => (int?)c.Position).MaxAsync(cancellationToken) ?? 0;
         var category = new Category(Guid.CreateVersion7(clock.GetUtcNow()), nameAr, nameEn, position + 1);
         db.Categories.Add(category);
-        await CategoryNames.SaveAsync(db, nameAr, nameEn, category.Id, cancellationToken);
+        await CategoryNames.SaveAsync(db, unitOfWork, nameAr, nameEn, category.Id, cancellationToken);
         return new CategoryDto(category.Id, category.NameAr, category.NameEn, category.Active);
     }
 }
@@ -59,12 +62,13 @@ internal static class CategoryNames
         }
     }
 
-    /// <summary>Saves, turning a lost race on the unique name indexes into CATEGORY_EXISTS.</summary>
-    public static async Task SaveAsync(IApplicationDbContext db, string nameAr, string nameEn, Guid categoryId, CancellationToken cancellationToken)
+    /// <summary>Writes now, turning a lost race on the unique name indexes into CATEGORY_EXISTS.</summary>
+    public static async Task SaveAsync(
+        IApplicationDbContext db, UnitOfWork unitOfWork, string nameAr, string nameEn, Guid categoryId, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

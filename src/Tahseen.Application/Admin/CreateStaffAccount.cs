@@ -2,6 +2,8 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,8 +16,8 @@ namespace Tahseen.Application.Admin;
 /// <summary>An account for a Civil Affairs employee: staff, admin or both, never citizen.</summary>
 [RequireRoles(AccountRoles.Admin)]
 public sealed record CreateStaffAccountCommand(
-    string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles)
-    : IRequest<AccountDto>;
+    string Username, string Password, string FullName, string MobileNumber, AccountRoles Roles, string? RequestId = null)
+    : IRequest<AccountDto>, IIdempotentCommand;
 
 public sealed class CreateStaffAccountCommandValidator : AbstractValidator<CreateStaffAccountCommand>
 {
@@ -44,7 +46,7 @@ public sealed class CreateStaffAccountCommandValidator : AbstractValidator<Creat
 }
 
 public sealed class CreateStaffAccountCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, IPasswordHasher hasher, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, UnitOfWork unitOfWork, ICurrentUser user, IPasswordHasher hasher, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<CreateStaffAccountCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(CreateStaffAccountCommand request, CancellationToken cancellationToken)
@@ -62,7 +64,7 @@ public sealed class CreateStaffAccountCommandHandler(
         securityLog.Record(SecurityEventKind.StaffAccountCreated, account.Id, $"{request.Roles} by {user.AccountId}");
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

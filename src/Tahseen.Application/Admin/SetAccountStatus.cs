@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -13,7 +14,8 @@ namespace Tahseen.Application.Admin;
 /// <summary>Activates or disables an account, with the reason in the security audit log. Disabling ends every session at once.</summary>
 /// <param name="Status">ACTIVE or DISABLED; LOCKED is not set by hand, it comes from failed sign-ins.</param>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record SetAccountStatusCommand(string AccountId, AccountStatusView? Status, string? Reason) : IRequest<AccountDto>;
+public sealed record SetAccountStatusCommand(string AccountId, AccountStatusView? Status, string? Reason, string? RequestId = null)
+    : IRequest<AccountDto>, IIdempotentCommand;
 
 public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAccountStatusCommand>
 {

@@ -1,6 +1,8 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +16,8 @@ namespace Tahseen.Application.Admin;
 
 /// <summary>Renames a category or retires it; tickets filed under a retired category keep it.</summary>
 [RequireRoles(AccountRoles.Admin)]
-public sealed record UpdateCategoryCommand(string CategoryId, string NameAr, string NameEn, bool Active) : IRequest<CategoryDto>;
+public sealed record UpdateCategoryCommand(string CategoryId, string NameAr, string NameEn, bool Active, string? RequestId = null)
+    : IRequest<CategoryDto>, IIdempotentCommand;
 
 public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCategoryCommand>
 {
@@ -26,7 +29,7 @@ public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCat
     }
 }
 
-public sealed class UpdateCategoryCommandHandler(IApplicationDbContext db)
+public sealed class UpdateCategoryCommandHandler(IApplicationDbContext db, UnitOfWork unitOfWork)
     : IRequestHandler<UpdateCategoryCommand, CategoryDto>
 {
     public async Task<CategoryDto> Handle(UpdateCategoryCommand request, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ public sealed class UpdateCategoryCommandHandler(IApplicationDbContext db)
         var nameEn = TextInput.Clean(request.NameEn);
         await CategoryNames.EnsureFreeAsync(db, nameAr, nameEn, categoryId, cancellationToken);
         category.Update(nameAr, nameEn, request.Active);
-        await CategoryNames.SaveAsync(db, nameAr, nameEn, categoryId, cancellationToken);
+        await CategoryNames.SaveAsync(db, unitOfWork, nameAr, nameEn, categoryId, cancellationToken);
         return new CategoryDto(category.Id, category.NameAr, category.NameEn, category.Active);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
@@ -47,8 +48,7 @@ public sealed class ChangePasswordCommandHandler(
         if (passwords.Verify(account.PasswordHash, request.CurrentPassword) == PasswordCheck.Failed)
         {
             securityLog.Record(SecurityEventKind.PasswordChangeFailed, account.Id);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TahseenException(ErrorReason.InvalidCredentials);
+            throw UnitOfWork.CommitThenFail(ErrorReason.InvalidCredentials);
         }
 
         await throttles.ResetAsync(key, cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
@@ -66,8 +67,7 @@ public sealed class LoginCommandHandler(
                 securityLog.Record(SecurityEventKind.AccountLockedOut, account?.Id);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TahseenException(ErrorReason.InvalidCredentials);
+            throw UnitOfWork.CommitThenFail(ErrorReason.InvalidCredentials);
         }
 
         await throttles.ResetAsync(key, cancellationToken);

@@ -37,7 +37,6 @@ public sealed class LogoutCommandHandler(
 
         await accountSessions.EndSessionAsync(familyId.Value, cancellationToken);
         securityLog.Record(SecurityEventKind.LoggedOut, accountId);
-        await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
@@ -14,7 +15,8 @@ namespace Tahseen.Application.Identity;
 /// (the budget, the tries, the completion) is one conditional UPDATE, so overlapping requests can
 /// neither overshoot a limit nor both complete a challenge.
 /// </summary>
-public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, IOptions<OneTimeCodeOptions> options, TimeProvider clock)
+public sealed class OneTimeCodes(
+    IApplicationDbContext db, UnitOfWork unitOfWork, IKeyedHasher hasher, IOptions<OneTimeCodeOptions> options, TimeProvider clock)
 {
     /// <summary>The anonymous budget (registration, reset) of a mobile.</summary>
     public static string MobileBudget(string mobileNumber) => "mobile:" + mobileNumber;
@@ -146,7 +148,7 @@ public sealed class OneTimeCodes(IApplicationDbContext db, IKeyedHasher hasher, 
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await unitOfWork.WriteAsync(cancellationToken);
                 return;
             }
             catch (DbUpdateException) when (started is not null && attempt == 0)

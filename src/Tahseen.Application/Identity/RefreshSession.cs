@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Domain.Common;
@@ -38,7 +39,7 @@ public sealed class RefreshSessionCommandHandler(
         if (token.SpendTime is not null)
         {
             await RevokeFamilyAsync(token, cancellationToken);
-            throw new TahseenException(ErrorReason.TokenInvalid);
+            throw UnitOfWork.CommitThenFail(ErrorReason.TokenInvalid);
         }
 
         if (token.ExpireTime <= now)
@@ -50,7 +51,7 @@ public sealed class RefreshSessionCommandHandler(
         {
             // A concurrent request spent it between the read and the update: a replay.
             await RevokeFamilyAsync(token, cancellationToken);
-            throw new TahseenException(ErrorReason.TokenInvalid);
+            throw UnitOfWork.CommitThenFail(ErrorReason.TokenInvalid);
         }
 
         var account = await db.Accounts.SingleAsync(a => a.Id == token.AccountId, cancellationToken);
@@ -86,6 +87,5 @@ public sealed class RefreshSessionCommandHandler(
     {
         await accountSessions.EndSessionAsync(token.FamilyId, cancellationToken);
         securityLog.Record(SecurityEventKind.RefreshTokenReuseDetected, token.AccountId, $"family {token.FamilyId}");
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
@@ -10,7 +11,7 @@ namespace Tahseen.Application.Identity;
 /// conditional UPDATE before its password is checked, so a burst of concurrent guesses pays for every
 /// guess; a success deletes the key's row. Used by Login and ChangePassword alike.
 /// </summary>
-public sealed class SignInThrottles(IApplicationDbContext db, IKeyedHasher hasher, Captchas captchas, TimeProvider clock)
+public sealed class SignInThrottles(IApplicationDbContext db, UnitOfWork unitOfWork, IKeyedHasher hasher, Captchas captchas, TimeProvider clock)
 {
     /// <summary>
     /// The key of a login as typed: a national ID in any digits, or a username in any case. Computed the
@@ -102,7 +103,7 @@ public sealed class SignInThrottles(IApplicationDbContext db, IKeyedHasher hashe
             db.SignInThrottles.Add(first);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await unitOfWork.WriteAsync(cancellationToken);
                 return true;
             }
             catch (DbUpdateException) when (attempt < 2)

@@ -72,13 +72,21 @@ public sealed class StreamTicketEventsQueryHandler(ITicketFeed feed)
         }
 
         var cursor = long.Parse(afterCursor, CultureInfo.InvariantCulture);
+        await EnsureRetainedAfterAsync(cursor, cancellationToken);
+        return cursor;
+    }
+
+    /// <summary>
+    /// The purge removes only a prefix of the cursor order, so events after <paramref name="cursor"/>
+    /// are gone exactly when the oldest retained one is past cursor + 1: resuming would skip them.
+    /// Cursor 0 means "from the oldest retained" and never expires.
+    /// </summary>
+    private async Task EnsureRetainedAfterAsync(long cursor, CancellationToken cancellationToken)
+    {
         if (cursor > 0 && await feed.OldestCursorAsync(cancellationToken) is { } oldest && cursor < oldest - 1)
         {
-            // Events between the cursor and the oldest retained one were purged: resuming would skip them.
             throw new TahseenException(ErrorReason.CursorExpired);
         }
-
-        return cursor;
     }
 
     private async IAsyncEnumerable<TicketStreamEvent> Stream(
@@ -97,6 +105,21 @@ public sealed class StreamTicketEventsQueryHandler(ITicketFeed feed)
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     yield break;
+                }
+
+                // A batch that does not start right after the cursor may have lost events to a purge that
+                // ran after the check at start (or while this reader lagged); checked after the read,
+                // the oldest retained cursor tells.
+                if (batch.Count == 0 || batch[0].Cursor != cursor + 1)
+                {
+                    try
+                    {
+                        await EnsureRetainedAfterAsync(cursor, cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        yield break;
+                    }
                 }
 
                 foreach (var ticketEvent in batch)

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Identity;
@@ -41,7 +42,7 @@ public sealed class CreateAdministratorCommandValidator : AbstractValidator<Crea
 }
 
 public sealed class CreateAdministratorCommandHandler(
-    IApplicationDbContext db, IPasswordHasher hasher, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, UnitOfWork unitOfWork, IPasswordHasher hasher, SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<CreateAdministratorCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(CreateAdministratorCommand request, CancellationToken cancellationToken)
@@ -60,7 +61,7 @@ public sealed class CreateAdministratorCommandHandler(
         securityLog.Record(SecurityEventKind.AdministratorCreatedFromConsole, account.Id, "create-admin");
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

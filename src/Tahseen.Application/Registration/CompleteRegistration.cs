@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Privacy;
 using Tahseen.Application.Common.Validation;
@@ -41,11 +42,10 @@ public sealed class CompleteRegistrationCommandHandler(
     ICivilRegistry registry,
     IPasswordHasher passwords,
     SecurityLog securityLog,
+    UnitOfWork unitOfWork,
     TimeProvider clock)
     : IRequestHandler<CompleteRegistrationCommand, AccountDto>
 {
-    private const string AccountSavepoint = "account";
-
     public async Task<AccountDto> Handle(CompleteRegistrationCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -88,20 +88,16 @@ public sealed class CompleteRegistrationCommandHandler(
 
         db.Accounts.Add(account);
         securityLog.Record(SecurityEventKind.Registered, account.Id);
-        // The challenge is completed only with the account: should the insert lose a race, going back to
-        // the savepoint reopens the challenge in the command's transaction, which then keeps the refund.
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A registration completes in its command's transaction.");
-        await transaction.CreateSavepointAsync(AccountSavepoint, cancellationToken);
+        // The challenge is completed only with the account, as one step: should the insert lose a race,
+        // undoing the step reopens the challenge in the command's transaction, which then keeps the refund.
         try
         {
-            await codes.CompleteAsync(challenge, ErrorReason.RegistrationNotFound, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsOneStepAsync(
+                () => codes.CompleteAsync(challenge, ErrorReason.RegistrationNotFound, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another registration won the race between the checks and the insert.
-            await transaction.RollbackToSavepointAsync(AccountSavepoint, cancellationToken);
             db.Accounts.Entry(account).State = EntityState.Detached;
             await codes.RefundTryAsync(challenge, cancellationToken);
             await EnsureAvailableAsync(nationalId, Username.Parse(request.Username), cancellationToken);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -11,7 +12,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>Staff bookkeeping on a ticket, signed with the author's name and never shown to the submitter.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record AddInternalNoteCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
+public sealed record AddInternalNoteCommand(string TicketId, string Body, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class AddInternalNoteCommandValidator : AbstractValidator<AddInternalNoteCommand>
 {

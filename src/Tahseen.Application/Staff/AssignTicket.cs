@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -12,7 +13,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>Gives a ticket to an active staff or admin account; to the caller when none is named.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record AssignTicketCommand(string TicketId, string? AssigneeAccountId) : IRequest<StaffTicketDto>;
+public sealed record AssignTicketCommand(string TicketId, string? AssigneeAccountId, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicketCommand>
 {

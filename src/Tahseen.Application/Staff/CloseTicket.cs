@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -9,7 +10,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>Closes a resolved ticket without waiting for the submitter's rating.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record CloseTicketCommand(string TicketId) : IRequest<StaffTicketDto>;
+public sealed record CloseTicketCommand(string TicketId, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class CloseTicketCommandValidator : AbstractValidator<CloseTicketCommand>
 {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -9,7 +10,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>Refuses a ticket (out of scope, a duplicate) with a reason the submitter sees. The submitter is told by SMS.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record RejectTicketCommand(string TicketId, string Reason) : IRequest<StaffTicketDto>;
+public sealed record RejectTicketCommand(string TicketId, string Reason, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class RejectTicketCommandValidator : AbstractValidator<RejectTicketCommand>
 {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -9,7 +10,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>Asks the submitter a question and waits for the answer. The submitter is told by SMS.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record RequestInformationCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
+public sealed record RequestInformationCommand(string TicketId, string Body, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class RequestInformationCommandValidator : AbstractValidator<RequestInformationCommand>
 {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -9,7 +10,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>The answer that settles the ticket. The submitter is told by SMS.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record ResolveTicketCommand(string TicketId, string Body) : IRequest<StaffTicketDto>;
+public sealed record ResolveTicketCommand(string TicketId, string Body, string? RequestId = null)
+    : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTicketCommand>
 {

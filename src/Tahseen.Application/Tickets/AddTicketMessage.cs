@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -9,7 +10,8 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter writes in the public thread: an answer to a question, or a reopening of a resolved ticket.</summary>
 [RequireRoles(RoleSets.People)]
-public sealed record AddTicketMessageCommand(string TicketId, string Body) : IRequest<TicketDto>;
+public sealed record AddTicketMessageCommand(string TicketId, string Body, string? RequestId = null)
+    : IRequest<TicketDto>, IIdempotentCommand;
 
 public sealed class AddTicketMessageCommandValidator : AbstractValidator<AddTicketMessageCommand>
 {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -10,7 +11,8 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter rates a resolved ticket, which closes it.</summary>
 [RequireRoles(RoleSets.People)]
-public sealed record RateTicketCommand(string TicketId, int Score, string? Comment) : IRequest<TicketDto>;
+public sealed record RateTicketCommand(string TicketId, int Score, string? Comment, string? RequestId = null)
+    : IRequest<TicketDto>, IIdempotentCommand;
 
 public sealed class RateTicketCommandValidator : AbstractValidator<RateTicketCommand>
 {

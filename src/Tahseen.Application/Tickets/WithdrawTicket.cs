@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -8,7 +9,8 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>The submitter takes back a ticket that is not resolved yet.</summary>
 [RequireRoles(RoleSets.People)]
-public sealed record WithdrawTicketCommand(string TicketId, string? Reason) : IRequest<TicketDto>;
+public sealed record WithdrawTicketCommand(string TicketId, string? Reason, string? RequestId = null)
+    : IRequest<TicketDto>, IIdempotentCommand;
 
 public sealed class WithdrawTicketCommandValidator : AbstractValidator<WithdrawTicketCommand>
 {

@@ -74,6 +74,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason AccountNotFound = new("ACCOUNT_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason CaptchaNotFound = new("CAPTCHA_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason DataSubjectRequestNotFound = new("DATA_SUBJECT_REQUEST_NOT_FOUND", ErrorCategory.NotFound);
+    public static readonly ErrorReason DeadLetterNotFound = new("DEAD_LETTER_NOT_FOUND", ErrorCategory.NotFound);
 
     // Limits.
     public static readonly ErrorReason OtpAttemptsExceeded = new("OTP_ATTEMPTS_EXCEEDED", ErrorCategory.ResourceExhausted);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Privacy;
 
@@ -40,12 +37,6 @@ public sealed class Ticket : IHasDomainEvents
     public TicketStatus Status { get; private set; }
 
     public Guid SubmitterAccountId { get; private set; }
-
-    /// <summary>The submitter's idempotency key: a retry with the same id returns this ticket.</summary>
-    public Guid SubmitterRequestId { get; private set; }
-
-    /// <summary>See <see cref="ComputeFingerprint"/>: tells a retry from a reused request id.</summary>
-    public string RequestFingerprint { get; private set; } = string.Empty;
 
     public Guid? AssigneeAccountId { get; private set; }
 
@@ -91,7 +82,6 @@ public sealed class Ticket : IHasDomainEvents
     /// <param name="dueTime">From <see cref="DueTimePolicy.DueTime"/>: the calendar is configuration, not ticket state.</param>
     public static Ticket Submit(
         Guid submitterId,
-        Guid requestId,
         TicketType type,
         Guid categoryId,
         string subject,
@@ -109,7 +99,6 @@ public sealed class Ticket : IHasDomainEvents
             throw TahseenException.ForField("type", ErrorReason.FieldInvalid);
         }
 
-        RequireField(requestId, "request_id");
         RequireField(categoryId, "category_id");
         RequireText(subject, "subject");
         RequireText(description, "description");
@@ -124,8 +113,6 @@ public sealed class Ticket : IHasDomainEvents
             Description = description,
             Status = TicketStatus.Submitted,
             SubmitterAccountId = submitterId,
-            SubmitterRequestId = requestId,
-            RequestFingerprint = ComputeFingerprint(type, categoryId, subject, description),
             CreateTime = now,
             UpdateTime = now,
             DueTime = dueTime,
@@ -135,23 +122,6 @@ public sealed class Ticket : IHasDomainEvents
             ticket.Version, TicketAction.Submitted, submitterId, ActorRole.Citizen, null, TicketStatus.Submitted, now, null));
         ticket._events.Add(new TicketSubmitted(ticket.Id, ticket.Version, TicketAction.Submitted, now));
         return ticket;
-    }
-
-    /// <summary>
-    /// A stable hash of what the submitter asked (type, category, subject, description), stored so that
-    /// a retried SubmitTicket can be told apart from a request id reused for a different ticket.
-    /// Compute it on the normalised text that <see cref="Submit"/> receives.
-    /// </summary>
-    public static string ComputeFingerprint(TicketType type, Guid categoryId, string subject, string description)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(description);
-
-        // Length prefixes keep the fields apart: ("ab", "c") and ("a", "bc") must not collide.
-        var canonical = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(int)type}|{categoryId:N}|{subject.Length}:{subject}|{description.Length}:{description}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     /// <summary>
@@ -323,7 +293,6 @@ public sealed class Ticket : IHasDomainEvents
 
         Subject = PersonalContent.Redacted;
         Description = PersonalContent.Redacted;
-        RequestFingerprint = ComputeFingerprint(Type, CategoryId, Subject, Description);
         foreach (var message in _messages)
         {
             message.Redact(PersonalContent.Redacted);

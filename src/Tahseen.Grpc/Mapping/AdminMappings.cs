@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mapster;
 using Tahseen.Application.Admin;
 using Tahseen.Application.Common.Interfaces;
@@ -7,7 +8,7 @@ using Tahseen.Contracts.V1;
 
 namespace Tahseen.Grpc.Mapping;
 
-/// <summary>AdminService: staff accounts, account status and categories. Accounts map as in <see cref="IdentityMappings"/>.</summary>
+/// <summary>AdminService: staff accounts, account status, categories, the audit log and dead letters. Accounts map as in <see cref="IdentityMappings"/>.</summary>
 public sealed class AdminMappings : IRegister
 {
     public void Register(TypeAdapterConfig config)
@@ -34,5 +35,13 @@ public sealed class AdminMappings : IRegister
         config.NewConfig<AuditEventDto, AuditEvent>().Map(d => d.CreateTime, s => s.CreateTime);
         config.NewConfig<AuditEventPage, ListAuditEventsResponse>();
         config.NewConfig<AuditChainReport, VerifyAuditChainResponse>();
+
+        config.NewConfig<ListDeadLettersRequest, ListDeadLettersQuery>();
+        config.NewConfig<RetryDeadLetterRequest, RetryDeadLetterCommand>();
+        config.NewConfig<DeadLetterDto, DeadLetter>()
+            .Map(d => d.Cursor, s => s.Cursor.ToString(CultureInfo.InvariantCulture))
+            .Map(d => d.TicketId, s => s.TicketId.ToString());
+        config.NewConfig<DeadLetterPage, ListDeadLettersResponse>();
+        config.NewConfig<DeadLetterDto, RetryDeadLetterResponse>().Map(d => d.DeadLetter, s => s);
     }
 }

@@ -37,4 +37,10 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<ExtendDataSubjectRequestResponse> ExtendDataSubjectRequest(ExtendDataSubjectRequestRequest request, ServerCallContext context) =>
         mapper.Map<ExtendDataSubjectRequestResponse>(await mediator.Send(mapper.Map<ExtendDataSubjectRequestCommand>(request), context.CancellationToken));
+
+    public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context) =>
+        mapper.Map<ListDeadLettersResponse>(await mediator.Send(mapper.Map<ListDeadLettersQuery>(request), context.CancellationToken));
+
+    public override async Task<RetryDeadLetterResponse> RetryDeadLetter(RetryDeadLetterRequest request, ServerCallContext context) =>
+        mapper.Map<RetryDeadLetterResponse>(await mediator.Send(mapper.Map<RetryDeadLetterCommand>(request), context.CancellationToken));
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tahseen.Infrastructure.CivilRegistry;
+using Tahseen.Infrastructure.Idempotency;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
@@ -75,6 +77,14 @@ public static class SettingsRegistration
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "CivilRegistry:Http:Timeout must be between 00:00:01 and 00:05:00")
             .Validate(o => o.Http.CacheDuration >= TimeSpan.Zero && o.Http.CacheDuration <= TimeSpan.FromHours(1),
                 "CivilRegistry:Http:CacheDuration must be between 00:00:00 and 01:00:00")
+            .ValidateOnStart();
+
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.RetentionHours is >= 1 and <= 720, "Idempotency:RetentionHours must be between 1 and 720")
+            .ValidateOnStart();
+
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.RetentionDays is >= 1 and <= 365, "Outbox:RetentionDays must be between 1 and 365")
             .ValidateOnStart();
 
         return services;

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Tahseen.Domain.Identity;
+using Tahseen.Infrastructure.Idempotency;
+using Tahseen.Infrastructure.Outbox;
 using Tahseen.Infrastructure.Persistence;
 
 namespace Tahseen.Infrastructure.Maintenance;
@@ -10,9 +13,16 @@ namespace Tahseen.Infrastructure.Maintenance;
 /// <summary>
 /// Keeps the tables that anonymous callers can grow (captchas, one-time code steps) and the session
 /// tables bounded, by deleting what can no longer be used. Set-based deletes, so replicas running it
-/// at once only repeat harmless work. The security log is never purged here: it is the audit trail.
+/// at once only repeat harmless work. Stored answers of idempotent requests go after
+/// <c>Idempotency:RetentionHours</c>, dispatched outbox events after <c>Outbox:RetentionDays</c>
+/// (see <see cref="PurgeOutboxAsync"/>). The security log is never purged here: it is the audit trail.
 /// </summary>
-public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredRecordsPurger> logger)
+public sealed partial class ExpiredRecordsPurger(
+    IServiceScopeFactory scopes,
+    IOptions<IdempotencyOptions> idempotency,
+    IOptions<OutboxOptions> outbox,
+    TimeProvider clock,
+    ILogger<ExpiredRecordsPurger> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
@@ -56,7 +66,33 @@ public sealed partial class ExpiredRecordsPurger(IServiceScopeFactory scopes, Ti
         removed += await db.SignInThrottles
             .Where(t => t.UpdateTime < throttleCutoff && (t.LockoutEnd == null || t.LockoutEnd < throttleCutoff))
             .ExecuteDeleteAsync(cancellationToken);
+        var answeredCutoff = clock.GetUtcNow() - idempotency.Value.Retention;
+        removed += await db.IdempotentRequests.Where(r => r.CreateTime < answeredCutoff).ExecuteDeleteAsync(cancellationToken);
+        removed += await PurgeOutboxAsync(db, clock.GetUtcNow() - outbox.Value.Retention, cancellationToken);
         return removed;
+    }
+
+    /// <summary>
+    /// Deletes the oldest outbox events, only ever a prefix of the cursor order: everything before the
+    /// first event that is still needed (not yet dispatched, dead-lettered, or inside the retention),
+    /// and never the newest event. So the oldest retained cursor is the feed's horizon: a reader whose
+    /// cursor is below it has missed purged events (CURSOR_EXPIRED), one at or above it has missed
+    /// nothing. A dead letter holds the purge back until an admin retries it: an event whose side
+    /// effects never ran is not dropped.
+    /// </summary>
+    private static async Task<int> PurgeOutboxAsync(TahseenDbContext db, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var newest = await db.OutboxEvents.MaxAsync(e => (long?)e.Cursor, cancellationToken);
+        if (newest is not { } newestCursor)
+        {
+            return 0;
+        }
+
+        var firstNeeded = await db.OutboxEvents
+            .Where(e => e.DispatchTime == null || e.OccurredTime >= cutoff)
+            .MinAsync(e => (long?)e.Cursor, cancellationToken);
+        var keepFrom = Math.Min(firstNeeded ?? newestCursor, newestCursor);
+        return await db.OutboxEvents.Where(e => e.Cursor < keepFrom).ExecuteDeleteAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Purging expired records failed; retrying at the next interval")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Events;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Infrastructure.Persistence.PersonalData;
 using Tahseen.Infrastructure.Security;
@@ -51,6 +52,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -33,6 +33,8 @@ public sealed class PersonalDataCopies(TahseenDbContext db, IPersonalDataLookup 
 
     public async Task EraseAccountCopiesAsync(Guid accountId, string? mobileNumber, CancellationToken cancellationToken)
     {
+        // The stored first answers of the account's idempotent calls repeat its tickets' texts.
+        await db.IdempotentRequests.Where(r => r.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
         if (!string.IsNullOrEmpty(mobileNumber))
         {
             await db.SandboxSmsMessages.Matching(lookup.MobileNumber(mobileNumber)).ExecuteDeleteAsync(cancellationToken);

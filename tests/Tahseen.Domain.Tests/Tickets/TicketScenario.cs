@@ -19,7 +19,6 @@ internal sealed class TicketScenario
 
     public Ticket Submit(DateTimeOffset? dueTime = null) => Ticket.Submit(
         Citizen,
-        Guid.CreateVersion7(),
         TicketType.Complaint,
         CategoryId,
         "Lost national ID card",

@@ -24,8 +24,6 @@ public class TicketTests
             UpdateTime = _scenario.Now,
             Version = 1L,
         });
-        ticket.RequestFingerprint.Should().Be(Ticket.ComputeFingerprint(
-            ticket.Type, ticket.CategoryId, ticket.Subject, ticket.Description));
         ticket.History.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             Action = TicketAction.Submitted,
@@ -40,7 +38,7 @@ public class TicketTests
     public void A_submission_without_a_subject_is_refused_on_that_field()
     {
         var act = () => Ticket.Submit(
-            Citizen, Guid.CreateVersion7(), TicketType.Inquiry, CategoryId, " ", "Description",
+            Citizen, TicketType.Inquiry, CategoryId, " ", "Description",
             ReferenceNumber.Create(2026, 1), _scenario.Now.AddDays(3), _scenario.Now);
 
         act.Should().Throw<TahseenException>().Which.Violations.Should().ContainSingle()
@@ -56,28 +54,6 @@ public class TicketTests
 
         act.Should().Throw<ArgumentException>();
         ticket.Status.Should().Be(TicketStatus.Submitted);
-    }
-
-    [Fact]
-    public void The_fingerprint_is_the_same_for_the_same_request_and_differs_when_any_field_differs()
-    {
-        var original = Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description");
-
-        Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description").Should().Be(original);
-        new[]
-        {
-            Ticket.ComputeFingerprint(TicketType.Inquiry, CategoryId, "Subject", "Description"),
-            Ticket.ComputeFingerprint(TicketType.Complaint, Guid.CreateVersion7(), "Subject", "Description"),
-            Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject!", "Description"),
-            Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "Subject", "Description!"),
-        }.Should().NotContain(original);
-    }
-
-    [Fact]
-    public void The_fingerprint_keeps_subject_and_description_apart()
-    {
-        Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "ab", "c")
-            .Should().NotBe(Ticket.ComputeFingerprint(TicketType.Complaint, CategoryId, "a", "bc"));
     }
 
     [Fact]

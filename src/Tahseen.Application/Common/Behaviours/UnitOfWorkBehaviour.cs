@@ -9,9 +9,11 @@ namespace Tahseen.Application.Common.Behaviours;
 /// One transaction per command, run inside the provider's execution strategy (which may retry the
 /// whole command on a transient failure): the handler changes aggregates, this saves them (with their
 /// outbox events) and commits once. An unexpected failure rolls everything back. An expected failure
-/// (a <see cref="TahseenException"/>) keeps only what the handler flushed on purpose before raising it,
-/// such as a counted wrong password or a spent captcha, and drops every unsaved change. Queries pass
-/// straight through.
+/// (a <see cref="TahseenException"/>) drops every change not yet written and commits only what was
+/// written by statements on purpose before it (a conditional count of a wrong guess, a spent captcha:
+/// they are counted before the check so that overlapping guesses all pay). A failure raised with
+/// <see cref="UnitOfWork.CommitThenFail"/> also saves the records the command made for it (a security
+/// log line). Nothing else in the application begins, saves or commits. Queries pass straight through.
 /// </summary>
 [PipelineOrder(5)]
 public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbContext db) : IPipelineBehavior<TRequest, TResponse>
@@ -39,6 +41,12 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
             try
             {
                 response = await next();
+            }
+            catch (UnitOfWork.RecordedFailure)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+                throw;
             }
             catch (TahseenException)
             {

@@ -69,6 +69,7 @@ public static class ErrorMessages
         ["PASSWORD_RESET_NOT_FOUND"] = ("طلب استعادة كلمة المرور غير موجود أو انتهت صلاحيته.", "The password reset was not found or has expired."),
         ["ACCOUNT_NOT_FOUND"] = ("الحساب غير موجود.", "The account was not found."),
         ["CAPTCHA_NOT_FOUND"] = ("رمز التحقق المرئي غير موجود أو انتهت صلاحيته.", "The visual verification code was not found or has expired."),
+        ["DEAD_LETTER_NOT_FOUND"] = ("الحدث غير موجود أو لم يعد متوقفاً عن المعالجة.", "The event was not found or is no longer dead-lettered."),
         ["OTP_ATTEMPTS_EXCEEDED"] = ("تجاوزت عدد المحاولات المسموح بها لهذا الرمز؛ اطلب رمزًا جديدًا.", "Too many wrong attempts for this code; request a new one."),
         ["OTP_RESEND_TOO_SOON"] = ("يرجى الانتظار قبل طلب رمز جديد.", "Please wait before requesting a new code."),
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),

@@ -67,6 +67,15 @@ public sealed class OutboxEvent
 
     public void MarkDispatched(DateTimeOffset now) => DispatchTime = now;
 
+    /// <summary>
+    /// The exception type of a failure (<see cref="LastError"/> reads "Type: message"): what an admin
+    /// sees, since a message can quote the personal data the consumer was handling.
+    /// </summary>
+    public static string ErrorClassOf(string? lastError) =>
+        lastError is null ? string.Empty
+        : lastError.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? lastError[..colon]
+        : lastError;
+
     /// <summary>Counts a failed dispatch; backs off exponentially and parks the event after <paramref name="maxAttempts"/>.</summary>
     public void MarkFailed(string error, DateTimeOffset now, int maxAttempts)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Tahseen.Domain.Audit;
 using Tahseen.Application.Common.Events;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Privacy;
@@ -12,7 +13,7 @@ namespace Tahseen.Application.Common.Interfaces;
 
 /// <summary>
 /// What use cases read and write through. The unit-of-work behaviour owns the transaction and the final
-/// save of every command; a handler flushes only to record a failure it is about to report.
+/// save of every command; a use case that must write before it ends asks <see cref="Behaviours.UnitOfWork"/>.
 /// </summary>
 public interface IApplicationDbContext
 {
@@ -46,6 +47,9 @@ public interface IApplicationDbContext
     DbSet<OutboxEvent> OutboxEvents { get; }
 
     DbSet<DataSubjectRequest> DataSubjectRequests { get; }
+
+    /// <summary>Claimed and answered by the idempotency behaviour only.</summary>
+    DbSet<IdempotentRequest> IdempotentRequests { get; }
 
     ChangeTracker ChangeTracker { get; }
 

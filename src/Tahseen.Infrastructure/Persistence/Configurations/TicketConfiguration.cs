@@ -8,7 +8,6 @@ namespace Tahseen.Infrastructure.Persistence.Configurations;
 
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
-    public const string RequestIdIndex = "ux_tickets_submitter_request_id";
     public const string ReferenceNumberIndex = "ux_tickets_reference_number";
 
     private const int DisplayNameLength = Account.MaxFullNameLength;
@@ -21,7 +20,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.ReferenceNumber).HasMaxLength(20);
         builder.Property(t => t.Subject).HasMaxLength(TicketLimits.Subject);
         builder.Property(t => t.Description).HasMaxLength(TicketLimits.Body);
-        builder.Property(t => t.RequestFingerprint).HasMaxLength(64);
         builder.Property(t => t.AssigneeDisplayName).HasMaxLength(DisplayNameLength);
 
         // Every change increments the version, and an update only applies to the version it read: two
@@ -35,8 +33,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.SubmitterAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AssigneeAccountId).OnDelete(DeleteBehavior.Restrict);
 
-        // Idempotent submission: two identical requests racing past the lookup meet here.
-        builder.HasIndex(t => new { t.SubmitterAccountId, t.SubmitterRequestId }).IsUnique().HasDatabaseName(RequestIdIndex);
         builder.HasIndex(t => t.ReferenceNumber).IsUnique().HasDatabaseName(ReferenceNumberIndex);
         // The staff queue (by status, soonest due first), a citizen's list (newest first), one person's work.
         builder.HasIndex(t => new { t.Status, t.DueTime });

@@ -77,6 +77,46 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Application.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "IdempotentRequest.Answer");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_idempotent_requests_account_request");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,11 +705,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ResolveTime")
                         .HasColumnType("TEXT");
 
@@ -682,9 +717,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmitterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubmitterRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
@@ -719,10 +751,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "ResolveTime");
 
                     b.HasIndex("SubmitterAccountId", "CreateTime");
-
-                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_tickets_submitter_request_id");
 
                     b.ToTable("tickets", (string)null);
                 });

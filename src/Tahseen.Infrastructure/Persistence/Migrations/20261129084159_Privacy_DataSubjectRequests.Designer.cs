@@ -11,7 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 namespace Tahseen.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129065210_Privacy_DataSubjectRequests")]
+    [Migration("20261129084159_Privacy_DataSubjectRequests")]
     partial class Privacy_DataSubjectRequests
     {
         /// <inheritdoc />
@@ -78,6 +78,46 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
 
                     b.ToTable("outbox_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Application.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "IdempotentRequest.Answer");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_idempotent_requests_account_request");
+
+                    b.ToTable("idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
@@ -668,11 +708,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ResolveTime")
                         .HasColumnType("TEXT");
 
@@ -685,9 +720,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmitterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubmitterRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
@@ -722,10 +754,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "ResolveTime");
 
                     b.HasIndex("SubmitterAccountId", "CreateTime");
-
-                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_tickets_submitter_request_id");
 
                     b.ToTable("tickets", (string)null);
                 });
