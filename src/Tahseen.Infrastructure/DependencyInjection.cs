@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddIdentityAdapters(configuration);
         services.AddSmsOutbox(configuration);
         services.AddTickets();
+        services.AddDataProtection(configuration);
 
         return services;
     }

@@ -33,7 +33,8 @@ public sealed record AccountDto(
         account.Roles,
         account.Status == AccountStatus.Disabled ? AccountStatusView.Disabled : AccountStatusView.Active,
         account.CreateTime,
-        MobileNumber.Parse(account.MobileNumber).Masked);
+        // An erased account has no mobile left to mask.
+        account.MobileNumber.Length == 0 ? string.Empty : MobileNumber.Parse(account.MobileNumber).Masked);
 
     /// <summary>
     /// An account as an admin sees someone else's: a citizen's name is masked like every staff view of

@@ -34,6 +34,11 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
             .Where(t => t.Id == domainEvent.TicketId)
             .Join(db.Accounts, t => t.SubmitterAccountId, a => a.Id, (t, a) => new { t.ReferenceNumber, a.MobileNumber, a.PersonKind })
             .FirstAsync(cancellationToken);
+        if (submitter.MobileNumber.Length == 0)
+        {
+            // The submitter's account was erased before this event was dispatched: nobody to tell.
+            return;
+        }
 
         var text = Text(notice, submitter.ReferenceNumber, withEnglish: submitter.PersonKind == PersonKind.Resident);
         db.SmsOutbox.Add(new SmsOutboxMessage(submitter.MobileNumber, text, SmsKind.Notification, clock.GetUtcNow()));

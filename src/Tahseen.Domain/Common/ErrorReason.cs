@@ -46,6 +46,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason CategoryInactive = new("CATEGORY_INACTIVE", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CaptchaRequired = new("CAPTCHA_REQUIRED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason ExtensionAlreadyUsed = new("EXTENSION_ALREADY_USED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason DataSubjectRequestCompleted = new("DATA_SUBJECT_REQUEST_COMPLETED", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
     public static readonly ErrorReason AccountExists = new("ACCOUNT_EXISTS", ErrorCategory.AlreadyExists);
@@ -72,6 +74,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason PasswordResetNotFound = new("PASSWORD_RESET_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason AccountNotFound = new("ACCOUNT_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason CaptchaNotFound = new("CAPTCHA_NOT_FOUND", ErrorCategory.NotFound);
+    public static readonly ErrorReason DataSubjectRequestNotFound = new("DATA_SUBJECT_REQUEST_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason DeadLetterNotFound = new("DEAD_LETTER_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason ServiceAccountNotFound = new("SERVICE_ACCOUNT_NOT_FOUND", ErrorCategory.NotFound);
 

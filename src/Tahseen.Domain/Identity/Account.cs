@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Privacy;
 
 namespace Tahseen.Domain.Identity;
 
@@ -82,6 +83,11 @@ public sealed class Account
     /// <summary>Made by the sandbox seeder with a published password; a Production database must hold none.</summary>
     public bool IsSandbox { get; private set; }
 
+    /// <summary>When the account's personal data was destroyed at its holder's request; null for a live account.</summary>
+    public DateTimeOffset? EraseTime { get; private set; }
+
+    public bool IsErased => EraseTime is not null;
+
     public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
 
     public static Account RegisterCitizen(
@@ -134,6 +140,44 @@ public sealed class Account
 
     /// <summary>The same password under a stronger hash; sessions are unaffected.</summary>
     public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    /// <summary>The holder corrects their e-mail address.</summary>
+    public void ChangeEmail(EmailAddress email, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        Email = email.Value;
+        UpdateTime = now;
+    }
+
+    /// <summary>
+    /// Destroys the personal data at its holder's request and closes the account for good: identity,
+    /// name, contacts and the chosen username (which may spell a name or an ID) are gone, so the login no
+    /// longer exists and the identity may register again. The row stays, under a pseudonymous username,
+    /// because tickets and statistics still point at it. The password hash goes and the new security
+    /// stamp ends every token still held.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        if (IsStaff)
+        {
+            throw new InvalidOperationException("Staff accounts are disabled by an admin, not erased.");
+        }
+
+        // ':' is outside the username alphabet, so no person can ever choose a pseudonym.
+        var pseudonym = $"erased:{Id:N}"[..Identity.Username.MaxLength];
+        Username = pseudonym;
+        NormalizedUsername = pseudonym;
+        NationalId = null;
+        PersonKind = null;
+        FullName = PersonalContent.ErasedName;
+        MobileNumber = string.Empty;
+        Email = null;
+        PasswordHash = string.Empty;
+        Status = AccountStatus.Disabled;
+        SecurityStamp = NewStamp();
+        EraseTime = now;
+        UpdateTime = now;
+    }
 
     public void SetStatus(AccountStatus status, DateTimeOffset now)
     {

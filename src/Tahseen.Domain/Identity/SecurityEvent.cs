@@ -22,6 +22,7 @@ public enum SecurityEventKind
     ServiceTokenIssued = 18,
     ServiceTokenRefused = 19,
     RevealLimitReached = 20,
+    ErasurePasswordFailed = 21,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

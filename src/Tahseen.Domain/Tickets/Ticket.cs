@@ -1,4 +1,5 @@
 using Tahseen.Domain.Common;
+using Tahseen.Domain.Privacy;
 
 namespace Tahseen.Domain.Tickets;
 
@@ -61,6 +62,9 @@ public sealed class Ticket : IHasDomainEvents
     public DateTimeOffset? WaitingSince { get; private set; }
 
     public TicketRating? Rating { get; private set; }
+
+    /// <summary>When the ticket's personal content was redacted (an erasure, the retention schedule); null while it is whole.</summary>
+    public DateTimeOffset? ContentRedactTime { get; private set; }
 
     /// <summary>Incremented by every change; an optimistic concurrency token for the store.</summary>
     public long Version { get; private set; }
@@ -261,6 +265,51 @@ public sealed class Ticket : IHasDomainEvents
         }
 
         RaiseStatusChange(Apply(TicketTrigger.AutoClose, TicketAction.AutoClosed, null, ActorRole.System, now), TicketAction.AutoClosed, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Destroys what the ticket says about a person (subject, description, the public thread, internal
+    /// notes, rejection and withdrawal reasons, the rating's comment), replacing each text with
+    /// <see cref="PersonalContent.Redacted"/>, and keeps what statistics and the audit need: the type,
+    /// category, reference, statuses, times, score and history. The one operation behind both an
+    /// account's erasure and the retention schedule. Only a ticket in a final status is redacted: an open
+    /// one is still being worked. The version does not move, since nothing happened to the case itself;
+    /// the store's concurrency check still refuses a redaction that raced a change. Returns false when
+    /// the content was already redacted.
+    /// </summary>
+    public bool RedactPersonalContent(DateTimeOffset now)
+    {
+        RequireUtc(now, nameof(now));
+        if (!TicketStateMachine.IsFinal(Status))
+        {
+            throw new InvalidOperationException($"Ticket {Id} is {Status}; only a closed ticket's content is redacted.");
+        }
+
+        if (ContentRedactTime is not null)
+        {
+            return false;
+        }
+
+        Subject = PersonalContent.Redacted;
+        Description = PersonalContent.Redacted;
+        foreach (var message in _messages)
+        {
+            message.Redact(PersonalContent.Redacted);
+        }
+
+        foreach (var note in _internalNotes)
+        {
+            note.Redact(PersonalContent.Redacted);
+        }
+
+        foreach (var entry in _history)
+        {
+            entry.Redact(PersonalContent.Redacted);
+        }
+
+        Rating?.Redact(PersonalContent.Redacted);
+        ContentRedactTime = now;
         return true;
     }
 

@@ -49,4 +49,13 @@ public sealed class TicketHistoryEntry
 
     /// <summary>What the action needs remembered: a rejection or withdrawal reason, the new assignee's account id.</summary>
     public string? Detail { get; private set; }
+
+    /// <summary>Reasons are free text; an assignee id is not personal content and stays.</summary>
+    internal void Redact(string marker)
+    {
+        if (Action is TicketAction.Rejected or TicketAction.Withdrawn && Detail is not null)
+        {
+            Detail = marker;
+        }
+    }
 }

@@ -29,4 +29,6 @@ public sealed class TicketMessage
     public string Body { get; private set; } = string.Empty;
 
     public DateTimeOffset CreateTime { get; private set; }
+
+    internal void Redact(string marker) => Body = marker;
 }

@@ -19,7 +19,15 @@ public sealed record TicketRating
 
     public int Score { get; private init; }
 
-    public string? Comment { get; private init; }
+    public string? Comment { get; private set; }
 
     public DateTimeOffset CreateTime { get; private init; }
+
+    internal void Redact(string marker)
+    {
+        if (Comment is not null)
+        {
+            Comment = marker;
+        }
+    }
 }

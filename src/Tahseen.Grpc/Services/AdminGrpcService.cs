@@ -32,6 +32,12 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
     public override async Task<VerifyAuditChainResponse> VerifyAuditChain(VerifyAuditChainRequest request, ServerCallContext context) =>
         mapper.Map<VerifyAuditChainResponse>(await mediator.Send(new VerifyAuditChainQuery(), context.CancellationToken));
 
+    public override async Task<ListDataSubjectRequestsResponse> ListDataSubjectRequests(ListDataSubjectRequestsRequest request, ServerCallContext context) =>
+        mapper.Map<ListDataSubjectRequestsResponse>(await mediator.Send(mapper.Map<ListDataSubjectRequestsQuery>(request), context.CancellationToken));
+
+    public override async Task<ExtendDataSubjectRequestResponse> ExtendDataSubjectRequest(ExtendDataSubjectRequestRequest request, ServerCallContext context) =>
+        mapper.Map<ExtendDataSubjectRequestResponse>(await mediator.Send(mapper.Map<ExtendDataSubjectRequestCommand>(request), context.CancellationToken));
+
     public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context) =>
         mapper.Map<ListDeadLettersResponse>(await mediator.Send(mapper.Map<ListDeadLettersQuery>(request), context.CancellationToken));
 

@@ -3,6 +3,7 @@ using MapsterMapper;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Identity;
+using Tahseen.Application.Privacy;
 using Tahseen.Application.Registration;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Hosting;
@@ -69,6 +70,20 @@ public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper, Serv
         await mediator.Send(mapper.Map<ChangePasswordCommand>(request), context.CancellationToken);
         return new ChangePasswordResponse();
     }
+
+    [Authorize]
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
+    public override async Task<ExportMyDataResponse> ExportMyData(ExportMyDataRequest request, ServerCallContext context) =>
+        mapper.Map<ExportMyDataResponse>(await mediator.Send(new ExportMyDataCommand(), context.CancellationToken));
+
+    [Authorize]
+    [RateLimitCost(RateLimitCostAttribute.Expensive)]
+    public override async Task<RequestAccountErasureResponse> RequestAccountErasure(RequestAccountErasureRequest request, ServerCallContext context) =>
+        mapper.Map<RequestAccountErasureResponse>(await mediator.Send(mapper.Map<RequestAccountErasureCommand>(request), context.CancellationToken));
+
+    [Authorize]
+    public override async Task<UpdateMyEmailResponse> UpdateMyEmail(UpdateMyEmailRequest request, ServerCallContext context) =>
+        mapper.Map<UpdateMyEmailResponse>(await mediator.Send(mapper.Map<UpdateMyEmailCommand>(request), context.CancellationToken));
 
     [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<StartPasswordResetResponse> StartPasswordReset(StartPasswordResetRequest request, ServerCallContext context) =>

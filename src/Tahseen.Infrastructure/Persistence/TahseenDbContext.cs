@@ -8,6 +8,7 @@ using Tahseen.Infrastructure.Sms;
 using Tahseen.Domain.Audit;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
+using Tahseen.Domain.Privacy;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Infrastructure.Persistence;
@@ -51,6 +52,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
     public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();

@@ -19,6 +19,8 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Privacy__RevealsPerDay", "0", "Privacy:RevealsPerDay")]
     [InlineData("Development", "Retention__AuditMonths", "11", "Retention:AuditMonths")]
     [InlineData("Development", "Retention__SecurityEventMonths", "6", "Retention:SecurityEventMonths")]
+    [InlineData("Development", "Retention__ClosedTicketContentYears", "0", "Retention:ClosedTicketContentYears")]
+    [InlineData("Development", "Retention__ClosedTicketContentYears", "five", "Retention:ClosedTicketContentYears")]
     [InlineData("Development", "Idempotency__RetentionHours", "0", "Idempotency:RetentionHours")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKeys__0__Key", "bm90LWEta2V5", "Security:SigningKeys:0:Key must be an RSA private key")]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Tahseen.Infrastructure.Persistence;
+using Tahseen.Infrastructure.Privacy;
 using Tahseen.Infrastructure.Sms;
 
 namespace Tahseen.Grpc.Tests.Infrastructure;
@@ -56,6 +57,9 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
             // a worker polling the wall clock behind their back.
             var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SmsOutboxWorker));
             services.Remove(worker);
+
+            // Erasure and retention run when a test calls DataProtectionJobs, not when the fake clock ticks.
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DataProtectionWorker)));
             services.AddSingleton<FailAfterFirstWrite>();
             services.ConfigureDbContext<TahseenDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FailAfterFirstWrite>()));
         });

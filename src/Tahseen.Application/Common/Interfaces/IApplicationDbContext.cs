@@ -6,6 +6,7 @@ using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
+using Tahseen.Domain.Privacy;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Common.Interfaces;
@@ -46,6 +47,8 @@ public interface IApplicationDbContext
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<OutboxEvent> OutboxEvents { get; }
+
+    DbSet<DataSubjectRequest> DataSubjectRequests { get; }
 
     /// <summary>Claimed and answered by the idempotency behaviour only.</summary>
     DbSet<IdempotentRequest> IdempotentRequests { get; }

@@ -45,6 +45,18 @@ public static class PageToken
             return null;
         }
 
+        return TryDecode(token, scope, hasher, out var position)
+            ? position
+            : throw TahseenException.ForField(Field, ErrorReason.PageTokenInvalid);
+    }
+
+    /// <summary>
+    /// For a list in parts (open requests, then completed ones): false when the token is malformed or
+    /// was not made for <paramref name="scope"/>, so the caller can try the scope of another part.
+    /// </summary>
+    public static bool TryDecode(string token, string scope, IKeyedHasher hasher, out PagePosition position)
+    {
+        position = default;
         Span<byte> bytes = stackalloc byte[TokenLength];
         if (token.Length > MaxLength
             || !Base64Url.IsValid(token, out var length)
@@ -53,16 +65,17 @@ public static class PageToken
             || bytes[0] != FormatVersionWithMac
             || !CryptographicOperations.FixedTimeEquals(bytes[PositionLength..], Mac(bytes[..PositionLength], scope, hasher)))
         {
-            throw TahseenException.ForField(Field, ErrorReason.PageTokenInvalid);
+            return false;
         }
 
         var ticks = BinaryPrimitives.ReadInt64BigEndian(bytes[1..]);
         if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
         {
-            throw TahseenException.ForField(Field, ErrorReason.PageTokenInvalid);
+            return false;
         }
 
-        return new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes.Slice(1 + sizeof(long), 16)));
+        position = new PagePosition(new DateTimeOffset(ticks, TimeSpan.Zero), new Guid(bytes.Slice(1 + sizeof(long), 16)));
+        return true;
     }
 
     private static byte[] Mac(ReadOnlySpan<byte> position, string scope, IKeyedHasher hasher) =>

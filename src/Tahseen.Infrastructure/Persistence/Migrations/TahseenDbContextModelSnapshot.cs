@@ -193,6 +193,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EraseTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -641,6 +644,62 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("sms_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompleteTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendTime")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExtendedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "DataSubjectRequest.Reason");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_subject_requests_open_erasure")
+                        .HasFilter("\"Kind\" = 3 AND \"Status\" <> 3");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Status", "DueTime");
+
+                    b.ToTable("data_subject_requests", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -689,6 +748,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CloseTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContentRedactTime")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreateTime")
@@ -926,6 +988,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
