@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -13,13 +14,14 @@ using Tahseen.Domain.Privacy;
 namespace Tahseen.Application.Admin;
 
 [RequireRoles(AccountRoles.Admin)]
-public sealed record ExtendDataSubjectRequestCommand(string RequestId, string Reason) : IRequest<DataSubjectRequestDto>;
+public sealed record ExtendDataSubjectRequestCommand(string DataSubjectRequestId, string Reason, string? RequestId = null)
+    : IRequest<DataSubjectRequestDto>, IIdempotentCommand;
 
 public sealed class ExtendDataSubjectRequestCommandValidator : AbstractValidator<ExtendDataSubjectRequestCommand>
 {
     public ExtendDataSubjectRequestCommandValidator()
     {
-        RuleFor(c => c.RequestId).Identifier();
+        RuleFor(c => c.DataSubjectRequestId).Identifier();
         RuleFor(c => c.Reason).RequiredText(DataSubjectRequest.MaxReasonLength);
     }
 }
@@ -35,7 +37,7 @@ public sealed class ExtendDataSubjectRequestCommandHandler(IApplicationDbContext
     public async Task<DataSubjectRequestDto> Handle(ExtendDataSubjectRequestCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var requestId = Guid.Parse(request.RequestId);
+        var requestId = Guid.Parse(request.DataSubjectRequestId);
         var subjectRequest = await db.DataSubjectRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken)
             ?? throw new TahseenException(ErrorReason.DataSubjectRequestNotFound);
         subjectRequest.Extend(caller.AccountId, TextInput.Clean(request.Reason), now);

@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +16,7 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>The whole identity and contact of one ticket's submitter, for a stated purpose.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record RevealSubmitterCommand(string TicketId, string Purpose) : IRequest<SubmitterDto>;
+public sealed record RevealSubmitterCommand(string TicketId, string Purpose, string? RequestId = null) : IRequest<SubmitterDto>, IIdempotentCommand;
 
 public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSubmitterCommand>
 {
@@ -36,6 +38,7 @@ public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSu
 /// </summary>
 public sealed class RevealSubmitterCommandHandler(
     IApplicationDbContext db,
+    UnitOfWork unitOfWork,
     ICurrentUser caller,
     SecurityLog securityLog,
     IOptions<SubmitterRevealOptions> options,
@@ -57,8 +60,7 @@ public sealed class RevealSubmitterCommandHandler(
         if (!await SpendAsync(caller.AccountId, RevealBudget.DayOf(now), cancellationToken))
         {
             securityLog.Record(SecurityEventKind.RevealLimitReached, caller.AccountId, $"ticket {ticketId:D}");
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TahseenException(ErrorReason.RevealLimitReached);
+            throw UnitOfWork.CommitThenFail(ErrorReason.RevealLimitReached);
         }
 
         var submitter = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == submitterId, cancellationToken);
@@ -95,7 +97,7 @@ public sealed class RevealSubmitterCommandHandler(
             db.RevealBudgets.Add(started);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await unitOfWork.WriteAsync(cancellationToken);
                 return true;
             }
             catch (DbUpdateException) when (attempt == 0)

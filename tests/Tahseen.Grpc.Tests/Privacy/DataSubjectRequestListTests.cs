@@ -34,7 +34,7 @@ public sealed class DataSubjectRequestListTests(TahseenApiFactory factory) : ICl
         factory.Clock.Advance(TimeSpan.FromDays(40 - 21));
         var admin = await _kit.DeskAsync(Role.Admin);
         await _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = requests[0].RequestId, Reason = "Archives" }, admin.Options());
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = requests[0].RequestId, Reason = "Archives" }, admin.Options());
 
         var listed = new List<DataSubjectRequest>();
         var tokens = new List<string>();

@@ -154,11 +154,11 @@ public sealed class DataSubjectRightsTests(TahseenApiFactory factory) : IClassFi
         var second = await ErasureRequestWithOpenTicketAsync();
 
         var extended = (await _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = first.RequestId, Reason = "Archive retrieval" }, admin.Options())).Request;
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = first.RequestId, Reason = "Archive retrieval" }, admin.Options())).Request;
         var again = await _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = first.RequestId, Reason = "More" }, admin.Options()).FailsWith(StatusCode.FailedPrecondition);
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = first.RequestId, Reason = "More" }, admin.Options()).FailsWith(StatusCode.FailedPrecondition);
         var outcomes = await Overlapping.RunAsync(20, _ => _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = second.RequestId, Reason = "Busy" }, admin.Options()).ResponseAsync);
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = second.RequestId, Reason = "Busy" }, admin.Options()).ResponseAsync);
 
         extended.DueTime.ToDateTimeOffset().Should().Be(first.DueTime.ToDateTimeOffset().AddDays(30));
         extended.ExtensionReason.Should().Be("Archive retrieval");
@@ -168,10 +168,10 @@ public sealed class DataSubjectRightsTests(TahseenApiFactory factory) : IClassFi
         var audit = await _kit.Admin.ListAuditEventsAsync(new ListAuditEventsRequest { Action = "DATA_SUBJECT_REQUEST_EXTENDED" }, admin.Options());
         audit.Events.Select(e => e.SubjectId).Should().BeEquivalentTo([first.RequestId, second.RequestId]);
         (await _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = Guid.NewGuid().ToString(), Reason = "x" }, admin.Options()).FailsWith(StatusCode.NotFound))
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = Guid.NewGuid().ToString(), Reason = "x" }, admin.Options()).FailsWith(StatusCode.NotFound))
             .Reason.Should().Be("DATA_SUBJECT_REQUEST_NOT_FOUND");
         (await _kit.Admin.ExtendDataSubjectRequestAsync(
-            new ExtendDataSubjectRequestRequest { RequestId = first.RequestId, Reason = " " }, admin.Options()).FailsWith(StatusCode.InvalidArgument))
+            new ExtendDataSubjectRequestRequest { DataSubjectRequestId = first.RequestId, Reason = " " }, admin.Options()).FailsWith(StatusCode.InvalidArgument))
             .ViolationReasons.Should().Equal("FIELD_REQUIRED");
     }
 
