@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Common.Behaviours;
+using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -14,7 +16,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>The whole identity and contact of one ticket's submitter, for a stated purpose.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record RevealSubmitterCommand(string TicketId, string Purpose) : IRequest<SubmitterDto>;
+public sealed record RevealSubmitterCommand(string TicketId, string Purpose, string? RequestId = null)
+    : IRequest<SubmitterDto>, IIdempotentCommand;
 
 public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSubmitterCommand>
 {
@@ -32,12 +35,14 @@ public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSu
 /// budget (<see cref="SubmitterRevealOptions.RevealsPerDay"/>) and written to the audit chain with
 /// its purpose, in the same transaction as the spend. A reveal beyond the budget is refused and
 /// recorded as a security event. The audit line names the ticket and the staff member only; the
-/// purpose is kept with anything that looks like an identifier masked.
+/// purpose is kept with anything that looks like an identifier masked. A retry with the same
+/// request_id answers as the first call (from the sealed idempotency store) and spends nothing again.
 /// </summary>
 public sealed class RevealSubmitterCommandHandler(
     IApplicationDbContext db,
     ICurrentUser caller,
     SecurityLog securityLog,
+    UnitOfWork unitOfWork,
     IOptions<SubmitterRevealOptions> options,
     TimeProvider clock)
     : IRequestHandler<RevealSubmitterCommand, SubmitterDto>
@@ -57,8 +62,7 @@ public sealed class RevealSubmitterCommandHandler(
         if (!await SpendAsync(caller.AccountId, RevealBudget.DayOf(now), cancellationToken))
         {
             securityLog.Record(SecurityEventKind.RevealLimitReached, caller.AccountId, $"ticket {ticketId:D}");
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TahseenException(ErrorReason.RevealLimitReached);
+            throw UnitOfWork.CommitThenFail(ErrorReason.RevealLimitReached);
         }
 
         var submitter = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == submitterId, cancellationToken);
@@ -95,7 +99,7 @@ public sealed class RevealSubmitterCommandHandler(
             db.RevealBudgets.Add(started);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await unitOfWork.WriteAsync(cancellationToken);
                 return true;
             }
             catch (DbUpdateException) when (attempt == 0)
