@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
@@ -37,6 +38,7 @@ public sealed class RequestAccountErasureCommandValidator : AbstractValidator<Re
 /// </summary>
 public sealed class RequestAccountErasureCommandHandler(
     IApplicationDbContext db,
+    UnitOfWork unitOfWork,
     ICurrentUser caller,
     IPasswordHasher passwords,
     SignInThrottles throttles,
@@ -44,8 +46,6 @@ public sealed class RequestAccountErasureCommandHandler(
     TimeProvider clock)
     : IRequestHandler<RequestAccountErasureCommand, DataSubjectRequestDto>
 {
-    private const string RequestSavepoint = "erasure_request";
-
     public async Task<DataSubjectRequestDto> Handle(RequestAccountErasureCommand request, CancellationToken cancellationToken)
     {
         var accountId = caller.AccountId;
@@ -55,8 +55,7 @@ public sealed class RequestAccountErasureCommandHandler(
         if (passwords.Verify(account.PasswordHash, request.Password) == PasswordCheck.Failed)
         {
             securityLog.Record(SecurityEventKind.ErasurePasswordFailed, account.Id);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new TahseenException(ErrorReason.InvalidCredentials);
+            throw UnitOfWork.CommitThenFail(ErrorReason.InvalidCredentials);
         }
 
         await throttles.ResetAsync(key, cancellationToken);
@@ -67,20 +66,21 @@ public sealed class RequestAccountErasureCommandHandler(
         }
 
         var erasure = DataSubjectRequest.Erasure(accountId, TextInput.Clean(request.Reason), now);
-        db.DataSubjectRequests.Add(erasure);
-        db.AuditEvents.Add(new AuditEvent(now, accountId, PrivacyAuditActions.ErasureRequested, PrivacyAuditActions.SubjectType, erasure.Id.ToString("D"), null));
-
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("An erasure request is recorded in its command's transaction.");
-        await transaction.CreateSavepointAsync(RequestSavepoint, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsOneStepAsync(
+                () =>
+                {
+                    db.DataSubjectRequests.Add(erasure);
+                    db.AuditEvents.Add(new AuditEvent(
+                        now, accountId, PrivacyAuditActions.ErasureRequested, PrivacyAuditActions.SubjectType, erasure.Id.ToString("D"), null));
+                    return Task.CompletedTask;
+                },
+                cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A concurrent request of the same account won the unique index: answer with that one.
-            await transaction.RollbackToSavepointAsync(RequestSavepoint, cancellationToken);
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
             {
                 entry.State = EntityState.Detached;

@@ -16,7 +16,8 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>The whole identity and contact of one ticket's submitter, for a stated purpose.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record RevealSubmitterCommand(string TicketId, string Purpose, string? RequestId = null) : IRequest<SubmitterDto>, IIdempotentCommand;
+public sealed record RevealSubmitterCommand(string TicketId, string Purpose, string? RequestId = null)
+    : IRequest<SubmitterDto>, IIdempotentCommand;
 
 public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSubmitterCommand>
 {
@@ -34,13 +35,14 @@ public sealed class RevealSubmitterCommandValidator : AbstractValidator<RevealSu
 /// budget (<see cref="SubmitterRevealOptions.RevealsPerDay"/>) and written to the audit chain with
 /// its purpose, in the same transaction as the spend. A reveal beyond the budget is refused and
 /// recorded as a security event. The audit line names the ticket and the staff member only; the
-/// purpose is kept with anything that looks like an identifier masked.
+/// purpose is kept with anything that looks like an identifier masked. A retry with the same
+/// request_id answers as the first call (from the sealed idempotency store) and spends nothing again.
 /// </summary>
 public sealed class RevealSubmitterCommandHandler(
     IApplicationDbContext db,
-    UnitOfWork unitOfWork,
     ICurrentUser caller,
     SecurityLog securityLog,
+    UnitOfWork unitOfWork,
     IOptions<SubmitterRevealOptions> options,
     TimeProvider clock)
     : IRequestHandler<RevealSubmitterCommand, SubmitterDto>

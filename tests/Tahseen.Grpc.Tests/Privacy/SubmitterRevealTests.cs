@@ -68,6 +68,24 @@ public sealed class SubmitterRevealTests(TahseenApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_retried_reveal_with_the_same_request_id_answers_again_without_a_second_audit_line()
+    {
+        var citizen = await _kit.CitizenAsync();
+        var ticket = await _kit.SubmitAsync(citizen);
+        var staff = await _kit.DeskAsync();
+        var admin = await _kit.DeskAsync(Role.Admin);
+        var request = new RevealSubmitterRequest { TicketId = ticket.TicketId, Purpose = Purpose, RequestId = Guid.NewGuid().ToString() };
+
+        var first = await _kit.Staff.RevealSubmitterAsync(request, staff.Options());
+        var retried = await _kit.Staff.RevealSubmitterAsync(request, staff.Options());
+
+        retried.Should().BeEquivalentTo(first);
+        var reveals = await _kit.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { Action = "SUBMITTER_REVEALED", SubjectId = ticket.TicketId }, admin.Options());
+        reveals.Events.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task The_citizen_still_sees_their_own_name_whole()
     {
         var (citizen, identity) = await CitizenWithIdentityAsync(_kit);
