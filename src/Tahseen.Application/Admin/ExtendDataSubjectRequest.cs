@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -31,7 +32,7 @@ public sealed class ExtendDataSubjectRequestCommandValidator : AbstractValidator
 /// succeed: the update only applies to the request as it was read (the extension time is a
 /// concurrency token), so the second finds it extended and gets EXTENSION_ALREADY_USED.
 /// </summary>
-public sealed class ExtendDataSubjectRequestCommandHandler(IApplicationDbContext db, ICurrentUser caller, TimeProvider clock)
+public sealed class ExtendDataSubjectRequestCommandHandler(IApplicationDbContext db, UnitOfWork unitOfWork, ICurrentUser caller, TimeProvider clock)
     : IRequestHandler<ExtendDataSubjectRequestCommand, DataSubjectRequestDto>
 {
     public async Task<DataSubjectRequestDto> Handle(ExtendDataSubjectRequestCommand request, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class ExtendDataSubjectRequestCommandHandler(IApplicationDbContext
             $"due {subjectRequest.DueTime:O}"));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.WriteAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

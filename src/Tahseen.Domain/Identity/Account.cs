@@ -170,6 +170,7 @@ public sealed class Account
         NationalId = null;
         PersonKind = null;
         FullName = PersonalContent.ErasedName;
+        FullNameEn = null;
         MobileNumber = string.Empty;
         Email = null;
         PasswordHash = string.Empty;
