@@ -14,11 +14,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output;
+    private readonly List<(string Fragment, TaskCompletionSource Seen)> _waiters;
 
-    private ServerProcess(Process process, Uri address, List<string> output)
+    private ServerProcess(Process process, Uri address, List<string> output, List<(string Fragment, TaskCompletionSource Seen)> waiters)
     {
         _process = process;
         _output = output;
+        _waiters = waiters;
         Address = address;
         Channel = GrpcChannel.ForAddress(address);
     }
@@ -72,6 +74,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new List<string>();
+        var waiters = new List<(string Fragment, TaskCompletionSource Seen)>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
@@ -83,7 +86,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             lock (output)
             {
                 output.Add(line.Data);
-                Monitor.PulseAll(output);
+                foreach (var waiter in waiters.Where(w => line.Data.Contains(w.Fragment, StringComparison.Ordinal)).ToList())
+                {
+                    waiter.Seen.TrySetResult();
+                    waiters.Remove(waiter);
+                }
             }
 
             if (ListeningOn().Match(line.Data) is { Success: true } match && new Uri(match.Groups[1].Value).Port != httpPort)
@@ -99,7 +106,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         try
         {
-            return new ServerProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)), output);
+            return new ServerProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(90)), output, waiters);
         }
         catch
         {
@@ -131,23 +138,28 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Waits (at most <paramref name="timeout"/>) for a standard-output line containing <paramref name="fragment"/>.</summary>
-    public Task WaitForOutputAsync(string fragment, TimeSpan timeout) => Task.Run(() =>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_output)
         {
-            while (!_output.Any(line => line.Contains(fragment, StringComparison.Ordinal)))
+            if (_output.Any(line => line.Contains(fragment, StringComparison.Ordinal)))
             {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero)
-                {
-                    throw new TimeoutException($"No output line with '{fragment}':{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
-                }
-
-                Monitor.Wait(_output, left);
+                return;
             }
+
+            _waiters.Add((fragment, seen));
         }
-    });
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No output line with '{fragment}':{Environment.NewLine}{Output}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
