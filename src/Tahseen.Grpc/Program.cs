@@ -1,6 +1,7 @@
 using Tahseen.Application;
 using Tahseen.Grpc.Hosting;
 using Tahseen.Infrastructure;
+using Tahseen.Infrastructure.Persistence;
 
 var invocation = HostCommand.Parse(args);
 Settings.AcceptOneAndZeroAsBooleans();
@@ -24,7 +25,7 @@ try
     builder.Services.AddProbes();
     app = builder.Build();
 }
-catch (SettingsException exception)
+catch (Exception exception) when (exception is SettingsException or StartupRefusedException)
 {
     return HostRunner.RefuseBeforeBuild(exception);
 }

@@ -38,7 +38,8 @@ public static class DependencyInjection
 
         services.AddSettings(configuration);
 
-        var connectionString = configuration.GetConnectionString(ConnectionStringName) ?? DefaultSqliteConnectionString;
+        var provider = DatabaseProviders.Parse(configuration.GetSection(DatabaseOptions.SectionName)[nameof(DatabaseOptions.Provider)]);
+        var connectionString = DatabaseProviders.ConnectionString(provider, configuration.GetConnectionString(ConnectionStringName));
         services.AddSingleton<SqliteConnectionPragmas>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxWakeUp>();
@@ -57,20 +58,28 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PersonalDataRekeyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
-        // A ticket loads with three owned collections (messages, notes, history); one joined query would
-        // return their cross product, so collections load in a query each.
-        services.AddDbContext<TahseenDbContext>((sp, options) => options
-            .UseSqlite(connectionString, sqlite => sqlite
-                .MigrationsHistoryTable(MigrationsHistoryTable)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>()
-            .AddInterceptors(
-                sp.GetRequiredService<SqliteConnectionPragmas>(),
+        services.AddDbContext<TahseenDbContext>((sp, options) =>
+        {
+            options.UseTahseenDatabase(provider, connectionString);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>());
+            }
+
+            options.AddInterceptors(
                 sp.GetRequiredService<LookupHashInterceptor>(),
                 new AuditChainInterceptor(sp.GetService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>()),
                 sp.GetRequiredService<DomainEventsToOutbox>(),
                 sp.GetRequiredService<OutboxSignal>(),
-                sp.GetRequiredService<OutboxWakeUp>()));
+                sp.GetRequiredService<OutboxWakeUp>());
+        });
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Commits on other replicas wake this one's outbox readers at once (NOTIFY from a trigger).
+            services.AddSingleton(new OutboxNotificationListener.Connection(connectionString));
+            services.AddHostedService<OutboxNotificationListener>();
+        }
+
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
 

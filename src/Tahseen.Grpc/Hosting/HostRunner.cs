@@ -50,7 +50,7 @@ public static partial class HostRunner
     /// A setting read while the host is being put together (before logging exists) was refused:
     /// the same one line, on standard error.
     /// </summary>
-    public static int RefuseBeforeBuild(SettingsException exception)
+    public static int RefuseBeforeBuild(Exception exception)
     {
         Console.Error.WriteLine($"crit: Tahseen.Startup Start-up refused: {exception.Message}");
         return RefusedExitCode;

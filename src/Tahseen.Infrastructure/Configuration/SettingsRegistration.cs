@@ -24,11 +24,9 @@ public static class SettingsRegistration
 {
     public static IServiceCollection AddSettings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .Validate(
-                o => o.Provider.Equals(DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase),
-                "Database:Provider must be 'Sqlite' (the only provider of this build)")
-            .ValidateOnStart();
+        // Database:Provider and the connection string are read (and refused) where the DbContext is
+        // registered, since nothing can be put together without them.
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
 
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate<IHostEnvironment>(

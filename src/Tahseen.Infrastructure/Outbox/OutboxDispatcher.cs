@@ -17,8 +17,8 @@ namespace Tahseen.Infrastructure.Outbox;
 /// so a consumer's database writes happen exactly once and a crash before the commit only means the
 /// event is handled again (at least once). An event whose consumers keep failing is retried with
 /// back-off and parked as dead-lettered after <see cref="MaxAttempts"/>, for an admin to look at.
-/// Several replicas may run this loop: the transaction takes SQLite's write lock before the event is
-/// re-read, so a second replica finds it already done.
+/// Several replicas may run this loop: each event is claimed inside its transaction (see ClaimAsync),
+/// so exactly one replica handles it.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxWakeUp wakeUp, TimeProvider clock, IMeterFactory meters, ILogger<OutboxDispatcher> logger)
@@ -27,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     public const int MaxAttempts = 8;
     private const int BatchSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private const string ConsumersSavepoint = "outbox_consumers";
     public const string MeterName = "Tahseen.Outbox";
     private static readonly MethodInfo ConsumeMethod = typeof(OutboxDispatcher).GetMethod(nameof(ConsumeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConcurrentDictionary<Type, MethodInfo> Consumers = new();
@@ -94,41 +95,67 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
-        string? failure = null;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimAsync(db, cursor, cancellationToken))
         {
-            var outboxEvent = await db.OutboxEvents.SingleAsync(e => e.Cursor == cursor, cancellationToken);
-            if (outboxEvent.DispatchTime is not null || outboxEvent.DeadLetterTime is not null)
-            {
-                return;
-            }
-
-            try
-            {
-                var domainEvent = DomainEventTypes.Deserialize(outboxEvent.EventType, outboxEvent.Payload);
-                await ConsumerOf(domainEvent.GetType()).InvokeAsync(scope.ServiceProvider, domainEvent, cancellationToken);
-                outboxEvent.MarkDispatched(clock.GetUtcNow());
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                Interlocked.Decrement(ref _lag);
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogConsumerFailed(exception, cursor, outboxEvent.EventType);
-                failure = exception.GetType().Name + ": " + exception.Message;
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
+            return;
         }
 
+        var outboxEvent = await db.OutboxEvents.SingleAsync(e => e.Cursor == cursor, cancellationToken);
+        await transaction.CreateSavepointAsync(ConsumersSavepoint, cancellationToken);
+        string failure;
+        try
+        {
+            var domainEvent = DomainEventTypes.Deserialize(outboxEvent.EventType, outboxEvent.Payload);
+            await ConsumerOf(domainEvent.GetType()).InvokeAsync(scope.ServiceProvider, domainEvent, cancellationToken);
+            outboxEvent.MarkDispatched(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Interlocked.Decrement(ref _lag);
+            return;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogConsumerFailed(exception, cursor, outboxEvent.EventType);
+            failure = exception.GetType().Name + ": " + exception.Message;
+        }
+
+        // The consumers' writes are undone; the claim is kept, so the failure is counted once.
+        await transaction.RollbackToSavepointAsync(ConsumersSavepoint, CancellationToken.None);
         db.ChangeTracker.Clear();
         var failed = await db.OutboxEvents.SingleAsync(e => e.Cursor == cursor, cancellationToken);
         failed.MarkFailed(failure, clock.GetUtcNow(), MaxAttempts);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (failed.DeadLetterTime is not null)
         {
             LogDeadLettered(cursor, failed.EventType, failed.AttemptCount);
         }
+    }
+
+    /// <summary>
+    /// Makes this transaction the only one handling the event until it ends; false when the event is
+    /// done or another replica holds it. PostgreSQL locks the row and skips it when it is locked, so
+    /// replicas share the work instead of queueing behind each other; a replica that dies mid-event
+    /// loses its connection, its transaction and the lock, and another takes the event up. SQLite has
+    /// one writer: the no-op update takes the database's write lock before the event is re-read.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(TahseenDbContext db, long cursor, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var locked = await db.Database.SqlQuery<long>($"""
+                SELECT "Cursor" AS "Value" FROM outbox_events
+                WHERE "Cursor" = {cursor} AND "DispatchTime" IS NULL AND "DeadLetterTime" IS NULL
+                FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+            return locked.Count == 1;
+        }
+
+        var claimed = await db.OutboxEvents
+            .Where(e => e.Cursor == cursor && e.DispatchTime == null && e.DeadLetterTime == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.AttemptCount, e => e.AttemptCount), cancellationToken);
+        return claimed == 1;
     }
 
     private static MethodInfo ConsumerOf(Type eventType) =>

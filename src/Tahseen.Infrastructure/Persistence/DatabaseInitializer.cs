@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,30 @@ public static partial class DatabaseInitializer
         PrepareAsync(services, migrate: true, cancellationToken);
 
     private static async Task PrepareAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareOnceAsync(services, migrate, cancellationToken);
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            throw new StartupRefusedException($"The database cannot be reached: {(exception.InnerException ?? exception).Message}", exception);
+        }
+    }
+
+    /// <summary>
+    /// The server is down, refuses the login, or the connection timed out, after the provider's
+    /// retries: one line for the operator, not a stack trace. A bug in a migration still throws.
+    /// </summary>
+    private static bool IsUnreachable(Exception exception) => exception switch
+    {
+        RetryLimitExceededException => true,
+        Npgsql.NpgsqlException { SqlState: null or ['0', '8', ..] or ['2', '8', ..] or ['3', 'D', ..] } => true,
+        TimeoutException or System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+
+    private static async Task PrepareOnceAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();

@@ -5,8 +5,9 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
     public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
 
-    /// <summary>The only provider this build ships.</summary>
+    /// <summary><c>Sqlite</c> (one process, one file) or <c>PostgreSQL</c> (N replicas, one server).</summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>

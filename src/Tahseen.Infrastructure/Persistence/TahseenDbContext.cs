@@ -62,16 +62,39 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TahseenDbContext).Assembly);
         modelBuilder.SealPersonalData(protector);
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL stores strings as text (varchar(n) is no faster, only a second place for limits
+            // the validators already keep); sealed personal data is ciphertext, longer than the clear text.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()).Where(p => p.ClrType == typeof(string)))
+            {
+                property.SetMaxLength(null);
+            }
+
+            // Event payloads are JSON the database can index and query (jsonb); the cursor is an identity
+            // column whose values a trigger hands out in commit order (see OutboxGapSafety).
+            modelBuilder.Entity<OutboxEvent>(outbox =>
+            {
+                outbox.Property(e => e.Payload).HasColumnType("jsonb");
+                outbox.Property(e => e.Snapshot).HasColumnType("jsonb");
+            });
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type and cannot order or compare DateTimeOffset values; a UTC DateTime is
-        // stored as ISO-8601 text that sorts and compares correctly. PostgreSQL keeps timestamptz.
+        // stored as ISO-8601 text that sorts and compares correctly. PostgreSQL keeps timestamptz, which
+        // holds an instant and accepts only offset zero: a Riyadh time is written as the same instant in UTC.
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
         }
     }
 }

@@ -6,3 +6,8 @@ namespace Tahseen.Infrastructure.Persistence;
 public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
     value => value.UtcDateTime,
     value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+
+/// <summary>Writes an instant with offset zero (what timestamptz accepts) and reads it back unchanged.</summary>
+public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => value);

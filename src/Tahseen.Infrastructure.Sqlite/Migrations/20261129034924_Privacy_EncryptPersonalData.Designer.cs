@@ -8,136 +8,17 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129061357_Privacy_AuditLog")]
-    partial class Privacy_AuditLog
+    [Migration("20261129034924_Privacy_EncryptPersonalData")]
+    partial class Privacy_EncryptPersonalData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Tahseen.Application.Common.Events.OutboxEvent", b =>
-                {
-                    b.Property<long>("Cursor")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:Autoincrement", true);
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DeadLetterTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DispatchTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StreamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StreamVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Cursor");
-
-                    b.HasIndex("EventId")
-                        .IsUnique();
-
-                    b.HasIndex("StreamId", "Cursor");
-
-                    b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
-
-                    b.ToTable("outbox_events", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Time")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("Time");
-
-                    b.HasIndex("Action", "Sequence");
-
-                    b.HasIndex("ActorAccountId", "Sequence");
-
-                    b.HasIndex("SubjectId", "Sequence");
-
-                    b.ToTable("audit_events", (string)null);
-                });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {
@@ -156,13 +37,16 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedSignInCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
-                    b.Property<bool>("IsSandbox")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
@@ -269,25 +153,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("captchas", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Domain.Identity.CodeBudget", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("code_budgets", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Domain.Identity.OtpChallenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -329,7 +194,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ResendAvailableTime")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WrongAttempts")
@@ -417,57 +281,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("AccountId", "Time");
 
                     b.ToTable("security_events", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RefreshTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreateTime");
-
-                    b.HasIndex("AccountId", "EndTime");
-
-                    b.ToTable("sessions", (string)null);
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.SignInThrottle", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CaptchaFailureCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FailureCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("UpdateTime");
-
-                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
@@ -668,26 +481,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Takes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("audit_chain_lock", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Takes = 0L
-                        });
-                });
-
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
                 {
                     b.Property<string>("Name")
@@ -731,13 +524,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Reference")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
 
                     b.HasIndex("MobileNumberHash", "Id");
 
@@ -758,15 +545,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.RefreshToken", b =>
-                {
-                    b.HasOne("Tahseen.Domain.Identity.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Outbox_Events : Migration

@@ -8,11 +8,11 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129065531_Events_IdempotentRequests")]
-    partial class Events_IdempotentRequests
+    [Migration("20261129084159_Privacy_DataSubjectRequests")]
+    partial class Privacy_DataSubjectRequests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -194,6 +194,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("EmailHash")
                         .HasMaxLength(84)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EraseTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
@@ -577,6 +580,62 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("sms_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompleteTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendTime")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExtendedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "DataSubjectRequest.Reason");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_subject_requests_open_erasure")
+                        .HasFilter("\"Kind\" = 3 AND \"Status\" <> 3");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Status", "DueTime");
+
+                    b.ToTable("data_subject_requests", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -625,6 +684,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CloseTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ContentRedactTime")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreateTime")
@@ -833,6 +895,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>

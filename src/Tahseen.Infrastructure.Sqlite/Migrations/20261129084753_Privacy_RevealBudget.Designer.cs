@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    partial class TahseenDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261129084753_Privacy_RevealBudget")]
+    partial class Privacy_RevealBudget
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -191,9 +194,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("EmailHash")
                         .HasMaxLength(84)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("EraseTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
@@ -481,51 +481,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("security_events", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Domain.Identity.ServiceAccount", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CredentialId")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId")
-                        .IsUnique();
-
-                    b.ToTable("service_accounts", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -644,62 +599,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("sms_outbox", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CompleteTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreateTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DueTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExtendTime")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ExtendedByAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("Tahseen:SealedPurpose", "DataSubjectRequest.Reason");
-
-                    b.Property<int>("Status")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdateTime")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_data_subject_requests_open_erasure")
-                        .HasFilter("\"Kind\" = 3 AND \"Status\" <> 3");
-
-                    b.HasIndex("Kind", "Status");
-
-                    b.HasIndex("Status", "DueTime");
-
-                    b.ToTable("data_subject_requests", (string)null);
-                });
-
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -748,9 +647,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CloseTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ContentRedactTime")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreateTime")
@@ -988,15 +884,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Clauses");
-                });
-
-            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
-                {
-                    b.HasOne("Tahseen.Domain.Identity.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>

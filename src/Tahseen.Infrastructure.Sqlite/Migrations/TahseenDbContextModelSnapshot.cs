@@ -2,23 +2,179 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129034826_Hardening_SandboxAccountMark")]
-    partial class Hardening_SandboxAccountMark
+    partial class TahseenDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Tahseen.Application.Common.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Cursor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeadLetterTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StreamVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cursor");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "Cursor");
+
+                    b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
+
+                    b.ToTable("outbox_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Application.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "IdempotentRequest.Answer");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_idempotent_requests_account_request");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("ActorAccountId", "Sequence");
+
+                    b.HasIndex("SubjectId", "Sequence");
+
+                    b.ToTable("audit_events", (string)null);
+                });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {
@@ -29,30 +185,46 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 3)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.Email");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("EraseTime")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
+
+                    b.Property<string>("FullNameEn")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.FullNameEn");
 
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 1)
+                        .HasAnnotation("Tahseen:SealedPurpose", "Account.NationalId");
+
+                    b.Property<string>("NationalIdHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUsername")
@@ -96,9 +268,11 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NationalId")
+                    b.HasIndex("MobileNumberHash");
+
+                    b.HasIndex("NationalIdHash")
                         .IsUnique()
-                        .HasDatabaseName("ux_accounts_national_id");
+                        .HasDatabaseName("ux_accounts_national_id_hash");
 
                     b.HasIndex("NormalizedUsername")
                         .IsUnique()
@@ -129,14 +303,33 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SandboxAnswer")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "Captcha.SandboxAnswer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ExpireTime");
 
                     b.ToTable("captchas", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.CodeBudget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("code_budgets", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.OtpChallenge", b =>
@@ -161,25 +354,26 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.Email");
 
                     b.Property<DateTime>("ExpireTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.MobileNumber");
 
                     b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "OtpChallenge.NationalId");
 
                     b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ResendAvailableTime")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WrongAttempts")
@@ -238,6 +432,24 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Identity.RevealBudget", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reveal_budgets", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.SecurityEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -269,6 +481,102 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("security_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Identity.ServiceAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CredentialId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("service_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefreshTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "EndTime");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaptchaFailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UpdateTime");
+
+                    b.ToTable("sign_in_throttles", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
                 {
                     b.Property<string>("Version")
@@ -298,8 +606,8 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
@@ -313,7 +621,12 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SmsOutboxMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptTime")
@@ -324,11 +637,67 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Kind", "CreateTime");
+                    b.HasIndex("MobileNumberHash", "Kind", "CreateTime");
 
                     b.HasIndex("SentTime", "AbandonTime", "NextAttemptTime");
 
                     b.ToTable("sms_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompleteTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendTime")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExtendedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "DataSubjectRequest.Reason");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_data_subject_requests_open_erasure")
+                        .HasFilter("\"Kind\" = 3 AND \"Status\" <> 3");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Status", "DueTime");
+
+                    b.ToTable("data_subject_requests", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
@@ -381,6 +750,9 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("CloseTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContentRedactTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
@@ -400,11 +772,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ResolveTime")
                         .HasColumnType("TEXT");
 
@@ -417,9 +784,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmitterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubmitterRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
@@ -455,43 +819,56 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("SubmitterAccountId", "CreateTime");
 
-                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_tickets_submitter_request_id");
-
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Tahseen.Infrastructure.CivilRegistry.RegistryPerson", b =>
+            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainAnchor", b =>
                 {
-                    b.Property<string>("NationalId")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameAr")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FullNameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MobileNumber")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
+                    b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("NationalId");
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("registry_persons", (string)null);
+                    b.Property<DateTime?>("MoveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_anchor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Takes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_lock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Takes = 0L
+                        });
                 });
 
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
@@ -521,20 +898,31 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.Body");
 
                     b.Property<DateTime>("CreateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:LookupKind", 2)
+                        .HasAnnotation("Tahseen:SealedPurpose", "SandboxSmsMessage.MobileNumber");
+
+                    b.Property<string>("MobileNumberHash")
+                        .HasMaxLength(84)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Reference")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MobileNumber", "Id");
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("MobileNumberHash", "Id");
 
                     b.ToTable("sandbox_sms_messages", (string)null);
                 });
@@ -553,6 +941,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()
@@ -591,6 +988,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Privacy.DataSubjectRequest", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>

@@ -8,11 +8,11 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129050425_Outbox_Events")]
-    partial class Outbox_Events
+    [Migration("20261129065531_Events_IdempotentRequests")]
+    partial class Events_IdempotentRequests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -80,6 +80,105 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Application.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Tahseen:SealedPurpose", "IdempotentRequest.Answer");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_idempotent_requests_account_request");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Audit.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("ActorAccountId", "Sequence");
+
+                    b.HasIndex("SubjectId", "Sequence");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -97,16 +196,13 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasAnnotation("Tahseen:SealedPurpose", "Account.FullName");
 
-                    b.Property<DateTime?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("IsSandbox")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MobileNumber")
                         .IsRequired()
@@ -213,6 +309,25 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.ToTable("captchas", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Identity.CodeBudget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("code_budgets", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Identity.OtpChallenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +369,7 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ResendAvailableTime")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("WrongAttempts")
@@ -341,6 +457,57 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                     b.HasIndex("AccountId", "Time");
 
                     b.ToTable("security_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefreshTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreateTime");
+
+                    b.HasIndex("AccountId", "EndTime");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaptchaFailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UpdateTime");
+
+                    b.ToTable("sign_in_throttles", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.TermsVersion", b =>
@@ -479,11 +646,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequestFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ResolveTime")
                         .HasColumnType("TEXT");
 
@@ -496,9 +658,6 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubmitterAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubmitterRequestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
@@ -534,11 +693,27 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("SubmitterAccountId", "CreateTime");
 
-                    b.HasIndex("SubmitterAccountId", "SubmitterRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_tickets_submitter_request_id");
-
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Infrastructure.Audit.AuditChainLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Takes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_lock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Takes = 0L
+                        });
                 });
 
             modelBuilder.Entity("Tahseen.Infrastructure.Security.StoredSecret", b =>
@@ -611,6 +786,15 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.RefreshToken", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Identity.Session", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()

@@ -8,17 +8,77 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129043216_Hardening_SmsReference")]
-    partial class Hardening_SmsReference
+    [Migration("20261129050425_Outbox_Events")]
+    partial class Outbox_Events
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Tahseen.Application.Common.Events.OutboxEvent", b =>
+                {
+                    b.Property<long>("Cursor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeadLetterTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StreamVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cursor");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("StreamId", "Cursor");
+
+                    b.HasIndex("DispatchTime", "DeadLetterTime", "NextAttemptTime");
+
+                    b.ToTable("outbox_events", (string)null);
+                });
 
             modelBuilder.Entity("Tahseen.Domain.Identity.Account", b =>
                 {

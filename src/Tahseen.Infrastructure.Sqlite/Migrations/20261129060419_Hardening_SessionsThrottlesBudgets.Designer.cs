@@ -8,7 +8,7 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
     [Migration("20261129060419_Hardening_SessionsThrottlesBudgets")]

@@ -8,11 +8,11 @@ using Tahseen.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(TahseenDbContext))]
-    [Migration("20261129034924_Privacy_EncryptPersonalData")]
-    partial class Privacy_EncryptPersonalData
+    [Migration("20261129043216_Hardening_SmsReference")]
+    partial class Hardening_SmsReference
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -524,7 +524,13 @@ namespace Tahseen.Infrastructure.Persistence.Migrations
                         .HasMaxLength(84)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("MobileNumberHash", "Id");
 

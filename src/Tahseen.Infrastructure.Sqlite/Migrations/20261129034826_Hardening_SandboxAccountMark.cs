@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Tahseen.Infrastructure.Persistence.Migrations
+namespace Tahseen.Infrastructure.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Hardening_SandboxAccountMark : Migration
