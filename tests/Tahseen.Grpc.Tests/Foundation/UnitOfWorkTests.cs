@@ -1,6 +1,5 @@
 using System.Text;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
@@ -102,19 +101,8 @@ public sealed class UnitOfWorkTests(TahseenApiFactory factory) : IClassFixture<T
     /// <summary>Every row of every table, in a stable order.</summary>
     private async Task<string> DatabaseContentAsync()
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
+        var tables = await factory.Database.TablesAsync();
+        await using var connection = await factory.Database.OpenAsync();
         var content = new StringBuilder();
         foreach (var table in tables)
         {

@@ -5,7 +5,6 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
@@ -190,14 +189,10 @@ public sealed class GarbageInputPropertyTests(TahseenApiFactory factory) : IClas
 
     private async Task<IReadOnlyList<long>> CountRowsAsync()
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
         var counts = new List<long>();
         foreach (var table in BusinessTables)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM \"{table}\"";
-            counts.Add((long)(await command.ExecuteScalarAsync())!);
+            counts.Add(await factory.Database.CountAsync($"SELECT count(*) FROM \"{table}\""));
         }
 
         return counts;

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.V1;
@@ -175,11 +174,7 @@ public sealed class IdempotencyTests(TahseenApiFactory factory) : IClassFixture<
     /// <summary>The answer column as the database holds it, past the decrypting converter.</summary>
     private async Task<string?> RawAnswerAsync(Guid requestId)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Answer FROM idempotent_requests WHERE upper(RequestId) = upper($id)";
-        command.Parameters.AddWithValue("$id", requestId.ToString());
-        return (string?)await command.ExecuteScalarAsync();
+        return (string?)await factory.Database.ScalarAsync(
+            "SELECT \"Answer\" FROM idempotent_requests WHERE upper(CAST(\"RequestId\" AS TEXT)) = upper(@id)", ("id", requestId.ToString()));
     }
 }

@@ -23,7 +23,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
     private const string NationalId = "1000000008";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"tahseen-drain-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("tahseen-drain");
     private readonly TaskCompletionSource _lookUpArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _releaseLookUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication _registry = null!;
@@ -55,16 +55,13 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
     {
         _releaseLookUp.TrySetResult();
         await _registry.DisposeAsync();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        await _database.DisposeAsync();
     }
 
     [Fact]
     public async Task A_unary_call_in_flight_at_SIGTERM_finishes_with_its_answer_and_the_process_exits_cleanly()
     {
-        await using var server = await ServerProcess.StartAsync(_databasePath, TestSigningKeys.NewPem(), ServerProcess.NewKey(), new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(_database, TestSigningKeys.NewPem(), ServerProcess.NewKey(), new Dictionary<string, string>
         {
             ["CivilRegistry__Provider"] = "Http",
             ["CivilRegistry__Http__Url"] = _registryAddress.ToString(),

@@ -10,10 +10,13 @@ namespace Tahseen.Grpc.Tests.Hosting;
 /// <summary>The operator's commands: <c>create-admin</c> and <c>backup</c>, as the built DLL runs them.</summary>
 public sealed class OperatorCommandTests
 {
+    private const string BackupIsSqlite =
+        "the backup command copies the SQLite file while it is written; a PostgreSQL deployment backs up with pg_dump or its managed service's snapshots";
+
     [Fact]
     public async Task Create_admin_reads_the_password_from_standard_input_and_the_admin_signs_in()
     {
-        var database = TempDatabase();
+        await using var database = TestDatabase.Create("tahseen-cmd");
         var settings = Development(database);
 
         var (exitCode, lines) = await ServiceProcess.RunToEndAsync(
@@ -21,32 +24,30 @@ public sealed class OperatorCommandTests
 
         exitCode.Should().Be(0, string.Join(Environment.NewLine, lines));
         lines.Should().Contain(l => l.Contains("Administrator admin.first created", StringComparison.Ordinal));
-        await using var factory = new TahseenApiFactory { DatabasePath = database };
+        await using var factory = new TahseenApiFactory { Database = database };
         var harness = new Harness(factory);
         var session = await harness.SignInAsync("admin.first", "Riyadh2026first", "+966590000777");
         session.Account.Roles.Should().Contain([Role.Admin, Role.Staff]);
         var staff = await harness.Admin.ListAccountsAsync(new ListAccountsRequest { PageSize = 100 }, Harness.Bearer(session.AccessToken));
         staff.Accounts.Should().Contain(a => a.Username == "admin.first");
-        await using var db = new SqliteConnection($"Data Source={database}");
-        await db.OpenAsync();
-        await using var audit = db.CreateCommand();
-        audit.CommandText = "SELECT COUNT(*) FROM security_events WHERE Kind = 13 AND lower(AccountId) = lower($id)";
-        audit.Parameters.AddWithValue("$id", session.Account.AccountId);
-        ((long)(await audit.ExecuteScalarAsync())!).Should().Be(1, "the console's creation of an admin is in the security log");
+        (await database.CountAsync(
+                "SELECT COUNT(*) FROM security_events WHERE \"Kind\" = 13 AND lower(CAST(\"AccountId\" AS TEXT)) = lower(@id)", ("id", session.Account.AccountId)))
+            .Should().Be(1, "the console's creation of an admin is in the security log");
     }
 
     [Fact]
     public async Task Create_admin_applies_the_password_policy_and_names_every_broken_rule()
     {
+        await using var database = TestDatabase.Create("tahseen-cmd");
         var (exitCode, lines) = await ServiceProcess.RunToEndAsync(
-            Development(TempDatabase()), ["create-admin", "--username", "admin.weak", "--mobile", "0590000778"], "aaaa");
+            Development(database), ["create-admin", "--username", "admin.weak", "--mobile", "0590000778"], "aaaa");
 
         exitCode.Should().Be(1);
         lines.Should().Contain(l => l.Contains("create-admin refused", StringComparison.Ordinal));
         lines.Should().Contain(l => l.Contains("password:", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SqliteOnlyFact(BackupIsSqlite)]
     public async Task A_backup_taken_while_tickets_arrive_restores_every_ticket_acknowledged_before_it()
     {
         await using var live = new TahseenApiFactory();
@@ -87,11 +88,11 @@ public sealed class OperatorCommandTests
         (await check.ExecuteScalarAsync()).Should().Be("ok");
     }
 
-    [Fact]
+    [SqliteOnlyFact(BackupIsSqlite)]
     public async Task The_backup_command_writes_a_copy_and_never_overwrites_one()
     {
-        var database = TempDatabase();
-        await using (var service = new TahseenApiFactory { DatabasePath = database })
+        await using var database = TestDatabase.CreateSqlite("tahseen-cmd");
+        await using (var service = new TahseenApiFactory { Database = database })
         {
             _ = service.Server;
         }
@@ -106,11 +107,6 @@ public sealed class OperatorCommandTests
         second.Lines.Should().Contain(l => l.Contains("already exists", StringComparison.Ordinal));
     }
 
-    private static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"tahseen-cmd-{Guid.NewGuid():N}.db");
-
-    private static Dictionary<string, string> Development(string database) => new()
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["ConnectionStrings__Tahseen"] = $"Data Source={database}",
-    };
+    private static Dictionary<string, string> Development(TestDatabase database) =>
+        new(database.ServerEnvironment) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
 }

@@ -61,14 +61,13 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task Production_refuses_a_database_that_holds_sandbox_accounts()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"tahseen-dev-{Guid.NewGuid():N}.db");
-        await using (var development = new TahseenApiFactory { DatabasePath = database })
+        await using var database = TestDatabase.Create("tahseen-dev");
+        await using (var development = new TahseenApiFactory { Database = database })
         {
             _ = development.Server;
         }
 
-        var settings = ProductionReady("Production");
-        settings["ConnectionStrings__Tahseen"] = $"Data Source={database}";
+        var settings = OnDatabase(ProductionReady("Production"), database);
         settings["Database__MigrateOnStart"] = "1";
 
         var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
@@ -81,12 +80,23 @@ public sealed class StartupSettingsTests
     [Fact]
     public async Task Production_refuses_a_database_whose_schema_is_behind_unless_told_to_migrate()
     {
-        var settings = ProductionReady("Production");
+        await using var database = TestDatabase.Create("tahseen-proc");
+        var settings = OnDatabase(ProductionReady("Production"), database);
 
         var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
 
         exitCode.Should().Be(1);
         lines.Should().ContainSingle().Which.Should().Contain("migrate").And.Contain("Database:MigrateOnStart");
+    }
+
+    private static Dictionary<string, string> OnDatabase(Dictionary<string, string> settings, TestDatabase database)
+    {
+        foreach (var (name, value) in database.ServerEnvironment)
+        {
+            settings[name] = value;
+        }
+
+        return settings;
     }
 
     /// <summary>Everything a Production start needs, so that the one setting under test is the only thing wrong.</summary>

@@ -7,8 +7,9 @@ namespace Tahseen.Grpc.Tests.Infrastructure;
 
 /// <summary>
 /// The real server as a separate operating-system process (the build output of src/Tahseen.Grpc) on a
-/// given SQLite file and a loopback port the system picks, for tests that kill it. Keys are fixed per
-/// instance so that a restarted process on the same file accepts the tokens of the first one.
+/// given database (an SQLite file or a PostgreSQL database) and a loopback port the system picks, for
+/// tests that kill it or run several at once. Keys are fixed per instance so that a restarted process on
+/// the same database, or a second replica beside it, accepts the tokens of the first one.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -44,7 +45,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static async Task<ServerProcess> StartAsync(
-        string databasePath, string signingKey, string hashKey, IReadOnlyDictionary<string, string>? settings = null)
+        TestDatabase database, string signingKey, string hashKey, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = ServerAssembly();
         var start = new ProcessStartInfo("dotnet")
@@ -56,7 +57,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Tahseen"] = $"Data Source={databasePath}";
+        foreach (var (name, value) in database.ServerEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0";
         // The JSON endpoint too, or every process would want the default port 5081 at once.
         var httpPort = FreeLoopbackPort();

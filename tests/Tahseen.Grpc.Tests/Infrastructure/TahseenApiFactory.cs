@@ -14,28 +14,32 @@ using Tahseen.Infrastructure.Sms;
 namespace Tahseen.Grpc.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on the test server, with its own SQLite file so that test classes never share
-/// state, and a fake clock the tests move by hand.
+/// The real host on the test server, with its own database (an SQLite file, or a fresh PostgreSQL database
+/// when TAHSEEN_TEST_PROVIDER=PostgreSQL) so that test classes never share state, and a fake clock the
+/// tests move by hand.
 /// </summary>
 public sealed class TahseenApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"tahseen-test-{Guid.NewGuid():N}.db");
-    private bool _keepDatabase;
+    private readonly Lazy<TestDatabase> _database = new(() => TestDatabase.Create());
+    private TestDatabase? _given;
 
-    /// <summary>A database file the test owns (kept after the factory is disposed) instead of a scratch one.</summary>
+    /// <summary>The database this host runs on: its own scratch one unless a test hands it one to share.</summary>
+    public TestDatabase Database
+    {
+        get => _given ?? _database.Value;
+        init => _given = value;
+    }
+
+    /// <summary>An SQLite file the test owns (kept after the factory is disposed), whatever the run's provider.</summary>
     public string DatabasePath
     {
-        get => _databasePath;
-        init
-        {
-            _databasePath = value;
-            _keepDatabase = true;
-        }
+        get => Database.FilePath ?? throw new InvalidOperationException("This host runs on PostgreSQL; it has no database file.");
+        init => Database = TestDatabase.KeptSqliteFile(value);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
-    public string ConnectionString => $"Data Source={_databasePath}";
+    public string ConnectionString => Database.ConnectionString;
 
     /// <summary>More host settings for a test that needs another environment or configuration.</summary>
     public Action<IWebHostBuilder>? Configure { get; init; }
@@ -44,6 +48,10 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Tahseen", ConnectionString);
+        if (Database.Provider == TestProvider.PostgreSql)
+        {
+            builder.UseSetting("Database:Provider", Database.ProviderSetting);
+        }
 
         // Every call of the in-process test server comes from one address; the limiter has its own tests.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "0");
@@ -72,15 +80,17 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (_keepDatabase)
+        if (_given is null)
         {
-            return;
+            if (_database.IsValueCreated)
+            {
+                _database.Value.Dispose();
+            }
         }
-
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        else if (_given.Provider == TestProvider.Sqlite)
         {
-            File.Delete(_databasePath + suffix);
+            // A kept or shared file stays, but no pooled handle may hold it open for the next host.
+            SqliteConnection.ClearAllPools();
         }
     }
 }

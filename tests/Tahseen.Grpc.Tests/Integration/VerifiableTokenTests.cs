@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tahseen.Contracts.V1;
@@ -55,44 +54,33 @@ public sealed class VerifiableTokenTests(TahseenApiFactory factory) : IClassFixt
     [Fact]
     public async Task Tokens_of_the_previous_key_work_after_rotation_and_stop_once_it_leaves_the_ring()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"tahseen-rotation-{Guid.NewGuid():N}.db");
+        await using var database = TestDatabase.Create("tahseen-rotation");
         var (first, second) = (TestSigningKeys.NewPem(), TestSigningKeys.NewPem());
-        try
+        string oldToken;
+        await using (var before = WithSigningKeys(database, ("k1", first)))
         {
-            string oldToken;
-            await using (var before = WithSigningKeys(database, ("k1", first)))
-            {
-                oldToken = TokenOf(await new TicketKit(before).CitizenAsync());
-            }
-
-            new JsonWebToken(oldToken).Kid.Should().Be("k1");
-            await using (var rotated = WithSigningKeys(database, ("k1", first), ("k2", second)))
-            {
-                var harness = new Harness(rotated);
-                (await harness.Identity.GetMyAccountAsync(new GetMyAccountRequest(), Harness.Bearer(oldToken))).Account.Should().NotBeNull();
-
-                var newToken = TokenOf(await new TicketKit(rotated).CitizenAsync());
-                new JsonWebToken(newToken).Kid.Should().Be("k2", "the last listed key is the active one");
-                using var http = rotated.CreateClient();
-                var keySet = new JsonWebKeySet(await http.GetStringAsync("/.well-known/jwks.json"));
-                keySet.Keys.Select(k => k.Kid).Should().BeEquivalentTo("k1", "k2");
-                keySet.GetSigningKeys().Should().HaveCount(2);
-            }
-
-            await using (var retired = WithSigningKeys(database, ("k2", second)))
-            {
-                var error = await new Harness(retired).Identity.GetMyAccountAsync(new GetMyAccountRequest(), Harness.Bearer(oldToken))
-                    .FailsWith(StatusCode.Unauthenticated);
-                error.Reason.Should().Be("TOKEN_INVALID");
-            }
+            oldToken = TokenOf(await new TicketKit(before).CitizenAsync());
         }
-        finally
+
+        new JsonWebToken(oldToken).Kid.Should().Be("k1");
+        await using (var rotated = WithSigningKeys(database, ("k1", first), ("k2", second)))
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(database + suffix);
-            }
+            var harness = new Harness(rotated);
+            (await harness.Identity.GetMyAccountAsync(new GetMyAccountRequest(), Harness.Bearer(oldToken))).Account.Should().NotBeNull();
+
+            var newToken = TokenOf(await new TicketKit(rotated).CitizenAsync());
+            new JsonWebToken(newToken).Kid.Should().Be("k2", "the last listed key is the active one");
+            using var http = rotated.CreateClient();
+            var keySet = new JsonWebKeySet(await http.GetStringAsync("/.well-known/jwks.json"));
+            keySet.Keys.Select(k => k.Kid).Should().BeEquivalentTo("k1", "k2");
+            keySet.GetSigningKeys().Should().HaveCount(2);
+        }
+
+        await using (var retired = WithSigningKeys(database, ("k2", second)))
+        {
+            var error = await new Harness(retired).Identity.GetMyAccountAsync(new GetMyAccountRequest(), Harness.Bearer(oldToken))
+                .FailsWith(StatusCode.Unauthenticated);
+            error.Reason.Should().Be("TOKEN_INVALID");
         }
     }
 
@@ -154,10 +142,10 @@ public sealed class VerifiableTokenTests(TahseenApiFactory factory) : IClassFixt
         return error.Reason;
     }
 
-    private static TahseenApiFactory WithSigningKeys(string database, params (string Id, string Pem)[] keys) =>
+    private static TahseenApiFactory WithSigningKeys(TestDatabase database, params (string Id, string Pem)[] keys) =>
         new()
         {
-            DatabasePath = database,
+            Database = database,
             Configure = builder =>
             {
                 foreach (var ((id, pem), index) in keys.Select((k, i) => (k, i)))

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
 using Tahseen.Grpc.Tests.Tickets;
@@ -86,10 +85,6 @@ public sealed class AuditLogTests(TahseenApiFactory factory) : IClassFixture<Tah
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        (await factory.Database.ExecuteAsync(sql)).Should().Be(1);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
@@ -46,7 +45,7 @@ public sealed class AuditRetentionTests
         var again = await factory.Services.GetRequiredService<AuditRetentionJob>().PurgeAsync(CancellationToken.None);
         again.AuditLines.Should().Be(0);
 
-        await ExecuteAsync(factory, $"DELETE FROM audit_events WHERE Sequence = {lastOld + 1}");
+        await ExecuteAsync(factory, $"DELETE FROM audit_events WHERE \"Sequence\" = {lastOld + 1}");
 
         var cut = await kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
         cut.Intact.Should().BeFalse("the oldest line kept must follow the anchor, so removing it by hand shows");
@@ -60,7 +59,7 @@ public sealed class AuditRetentionTests
         var kit = new TicketKit(factory);
         await kit.SubmitAsync(await kit.CitizenAsync());
         var admin = await kit.DeskAsync(Role.Admin);
-        await ExecuteAsync(factory, "UPDATE audit_events SET Detail = 'rewritten' WHERE Sequence = 2");
+        await ExecuteAsync(factory, "UPDATE audit_events SET \"Detail\" = 'rewritten' WHERE \"Sequence\" = 2");
 
         factory.Clock.Advance(TimeSpan.FromDays(400));
         var purged = await factory.Services.GetRequiredService<AuditRetentionJob>().PurgeAsync(CancellationToken.None);
@@ -113,19 +112,11 @@ public sealed class AuditRetentionTests
 
     private static async Task<long> CountAsync(TahseenApiFactory factory, string sql)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await factory.Database.CountAsync(sql);
     }
 
     internal static async Task ExecuteAsync(TahseenApiFactory factory, string sql)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        (await factory.Database.ExecuteAsync(sql)).Should().Be(1);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
@@ -258,8 +257,12 @@ public sealed class DataSubjectRightsTests(TahseenApiFactory factory) : IClassFi
         var identities = await harness.Sandbox.ListSandboxIdentitiesAsync(new ListSandboxIdentitiesRequest());
         identities.Identities.Single(i => i.NationalId == identity.NationalId).Registered.Should().BeFalse("the identity may register again");
 
-        var files = DatabaseFiles();
-        files.Should().Contain(f => f.Name.EndsWith(".db", StringComparison.Ordinal));
+        var files = await factory.Database.StoredBytesAsync();
+        if (factory.Database.Provider == TestProvider.Sqlite)
+        {
+            files.Should().Contain(f => f.Name.EndsWith(".db", StringComparison.Ordinal));
+        }
+
         var personal = new[] { identity.NationalId, identity.MobileNumber[^9..], email, identity.FullNameAr, identity.FullNameEn, username, $"Reason {mark}" };
         foreach (var (name, bytes) in files)
         {
@@ -301,20 +304,5 @@ public sealed class DataSubjectRightsTests(TahseenApiFactory factory) : IClassFi
         while (token.Length > 0);
 
         return all;
-    }
-
-    private List<(string Name, byte[] Bytes)> DatabaseFiles()
-    {
-        var path = new SqliteConnectionStringBuilder(factory.ConnectionString).DataSource;
-        return new[] { path, path + "-wal" }
-            .Where(File.Exists)
-            .Select(p =>
-            {
-                using var stream = new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                return (Path.GetFileName(p), copy.ToArray());
-            })
-            .ToList();
     }
 }

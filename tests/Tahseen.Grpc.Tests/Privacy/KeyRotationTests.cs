@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
@@ -21,9 +20,7 @@ public sealed class KeyRotationTests : IDisposable
     private static readonly string[] HashColumns =
         ["accounts.NationalIdHash", "accounts.MobileNumberHash", "accounts.EmailHash", "sms_outbox.MobileNumberHash", "sandbox_sms_messages.MobileNumberHash"];
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"tahseen-rotation-{Guid.NewGuid():N}.db");
-
-    private string ConnectionString => $"Data Source={_databasePath}";
+    private readonly TestDatabase _database = TestDatabase.Create("tahseen-rotation");
 
     [Fact]
     public async Task Rotating_both_keys_moves_every_value_resumably_and_lookups_keep_working_throughout()
@@ -65,21 +62,14 @@ public sealed class KeyRotationTests : IDisposable
         identities.Identities.Single(i => i.NationalId == nationalId).Registered.Should().BeTrue();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private TahseenApiFactory Host(params (string DataKey, string LookupKey)[] keys) =>
         new()
         {
+            Database = _database,
             Configure = builder =>
             {
-                builder.UseSetting("ConnectionStrings:Tahseen", ConnectionString);
                 builder.UseSetting("Privacy:RekeyInterval", "00:00:00");
                 for (var i = 0; i < keys.Length; i++)
                 {
@@ -96,16 +86,11 @@ public sealed class KeyRotationTests : IDisposable
 
     private async Task<long> CountAsync(IEnumerable<string> columns, string pattern)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
         long total = 0;
         foreach (var column in columns)
         {
             var (table, name) = (column.Split('.')[0], column.Split('.')[1]);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE \"{name}\" LIKE $pattern";
-            command.Parameters.AddWithValue("$pattern", pattern);
-            total += (long)(await command.ExecuteScalarAsync())!;
+            total += await _database.CountAsync($"SELECT COUNT(*) FROM \"{table}\" WHERE \"{name}\" LIKE @pattern", ("pattern", pattern));
         }
 
         return total;

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Tests.Infrastructure;
@@ -60,7 +59,7 @@ public sealed class SubmitterRevealTests(TahseenApiFactory factory) : IClassFixt
         intact.Intact.Should().BeTrue();
         intact.CheckedCount.Should().BeGreaterThanOrEqualTo(reveal.Sequence);
 
-        await ExecuteAsync(factory, $"UPDATE audit_events SET Detail = 'purpose: nothing to see' WHERE Sequence = {reveal.Sequence}");
+        await ExecuteAsync(factory, $"UPDATE audit_events SET \"Detail\" = 'purpose: nothing to see' WHERE \"Sequence\" = {reveal.Sequence}");
 
         var edited = await _kit.Admin.VerifyAuditChainAsync(new VerifyAuditChainRequest(), admin.Options());
         edited.Intact.Should().BeFalse();
@@ -192,10 +191,6 @@ public sealed class SubmitterRevealTests(TahseenApiFactory factory) : IClassFixt
 
     private static async Task ExecuteAsync(TahseenApiFactory factory, string sql)
     {
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        (await factory.Database.ExecuteAsync(sql)).Should().Be(1);
     }
 }
