@@ -8,6 +8,14 @@ public static class BackupCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, HostCommand command, TextWriter output)
     {
+        var provider = DatabaseProviders.Parse(services.GetRequiredService<IConfiguration>()[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"]);
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            // A server database is backed up by the server's own tools, which also keep its point-in-time log.
+            await output.WriteLineAsync("backup copies the SQLite database; on PostgreSQL use pg_dump (or the managed service's backups)");
+            return 2;
+        }
+
         var target = command.Option("--to");
         if (target is null)
         {

@@ -43,6 +43,24 @@ public sealed class StartupSettingsTests
     }
 
     [Theory]
+    [InlineData("", "ConnectionStrings:Tahseen must be set when Database:Provider is PostgreSQL")]
+    [InlineData("Host=127.0.0.1;Colour=blue", "ConnectionStrings:Tahseen is not a valid PostgreSQL connection string")]
+    [InlineData("Host=127.0.0.1;Port=1;Username=tahseen;Database=tahseen;Timeout=2", "The database cannot be reached")]
+    public async Task A_bad_or_unreachable_postgresql_connection_stops_start_up_with_one_line(string connectionString, string reason)
+    {
+        var settings = ProductionReady("Development");
+        settings["Database__Provider"] = "PostgreSQL";
+        settings["ConnectionStrings__Tahseen"] = connectionString;
+
+        var (exitCode, lines) = await ServiceProcess.RunToEndAsync(settings, []);
+
+        exitCode.Should().Be(1);
+        var refused = lines.Where(l => l.Contains("Start-up refused", StringComparison.Ordinal)).Should().ContainSingle().Subject;
+        refused.Should().Contain(reason).And.NotContain("   at ");
+        lines.Should().NotContain(l => l.Contains("   at ", StringComparison.Ordinal), "no stack trace reaches the operator");
+    }
+
+    [Theory]
     [InlineData("Security__SigningKeys__0__Key", "Security:SigningKeys")]
     [InlineData("Security__DataKeys__0__Key", "Security:DataKeys")]
     [InlineData("Security__LookupKeys__0__Key", "Security:LookupKeys")]
