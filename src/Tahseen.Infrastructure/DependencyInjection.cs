@@ -82,6 +82,7 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<TahseenDbContext>());
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddScoped<ICommandLocks, CommandLocks>();
 
         services.AddSingleton<IDataSeeder, ReferenceDataSeeder>();
         services.AddSingleton<IDataSeeder, SandboxAccountsSeeder>();

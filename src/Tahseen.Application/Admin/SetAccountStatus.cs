@@ -33,7 +33,7 @@ public sealed class SetAccountStatusCommandValidator : AbstractValidator<SetAcco
 }
 
 public sealed class SetAccountStatusCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, AccountSessions sessions, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, AccountSessions sessions, SecurityLog securityLog, ICommandLocks locks, TimeProvider clock)
     : IRequestHandler<SetAccountStatusCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(SetAccountStatusCommand request, CancellationToken cancellationToken)
@@ -63,7 +63,9 @@ public sealed class SetAccountStatusCommandHandler(
     /// <summary>
     /// An admin may not disable itself (it would lock itself out mid-task), nor the last active admin
     /// (nobody could administer the service any more). For an active admin the check and the write are
-    /// one conditional UPDATE, so two admins disabling each other at the same moment cannot both win.
+    /// one conditional UPDATE under the administrators' lock: the UPDATE alone reads the other admins as
+    /// they were when it started, so on PostgreSQL two admins disabling each other at the same moment
+    /// could both see the other still active; with the lock, the second sees the first's commit.
     /// </summary>
     private async Task<bool> DisableUnlessLastAdminAsync(Account account, CancellationToken cancellationToken)
     {
@@ -77,6 +79,7 @@ public sealed class SetAccountStatusCommandHandler(
             return true;
         }
 
+        await locks.LockAsync(CommandLock.Administrators, cancellationToken);
         var disabled = await db.Accounts
             .Where(a => a.Id == account.Id && a.Status == AccountStatus.Active
                 && db.Accounts.Any(o => o.Id != account.Id && (o.Roles & AccountRoles.Admin) == AccountRoles.Admin && o.Status == AccountStatus.Active))

@@ -57,9 +57,10 @@ public sealed class SessionStreams : ISessionEnds, IDisposable
         {
             await body(lease.Token);
         }
-        catch (OperationCanceledException) when (lease.EndReason is not null)
+        catch (Exception exception) when (lease.EndReason is not null && exception is OperationCanceledException or System.Data.Common.DbException)
         {
-            // The stream was ended by the lease; its reason is the answer.
+            // The stream was ended by the lease; its reason is the answer. A query cancelled under it
+            // surfaces as the provider's own error on PostgreSQL (the server cancels the statement).
         }
 
         if (lease.EndReason is { } reason)

@@ -43,7 +43,7 @@ internal static class StoredAuditLines
         var line = new StoredAuditLine(
             Field(0, value => Convert.ToInt64(value, CultureInfo.InvariantCulture), 0L),
             Field<DateTimeOffset?>(1, ReadTime, null),
-            Field(2, value => value is DBNull ? null : Guid.Parse(Text(value)).ToString("D"), (string?)null),
+            Field(2, ReadActor, (string?)null),
             Field(3, Text, string.Empty),
             Field(4, Text, string.Empty),
             Field(5, Text, string.Empty),
@@ -53,6 +53,14 @@ internal static class StoredAuditLines
             Unreadable: false);
         return line with { Unreadable = unreadable };
     }
+
+    /// <summary>SQLite keeps the id as text, PostgreSQL as a uuid.</summary>
+    private static string? ReadActor(object value) => value switch
+    {
+        DBNull => null,
+        Guid id => id.ToString("D"),
+        _ => Guid.Parse(Text(value)).ToString("D"),
+    };
 
     private static DateTimeOffset? ReadTime(object value) => value switch
     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,11 +59,21 @@ public static partial class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // A new database has no history table yet; asking it for applied migrations would log a failed
+        // query as an error on PostgreSQL (EF 9+ no longer checks first), which an operator would chase.
+        var hasHistory = await HistoryTableExistsAsync(db, cancellationToken);
+        var pending = hasHistory
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+            : db.Database.GetMigrations().ToList();
         if (pending.Count > 0 && !migrate)
         {
             throw new StartupRefusedException(
                 $"The database schema is {pending.Count} migration(s) behind; run the 'migrate' command once or set Database:MigrateOnStart=true");
+        }
+
+        if (!hasHistory)
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
@@ -77,6 +89,14 @@ public static partial class DatabaseInitializer
             await seeder.SeedAsync(db, cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    private static async Task<bool> HistoryTableExistsAsync(TahseenDbContext db, CancellationToken cancellationToken)
+    {
+        var found = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<bool>($"SELECT to_regclass({DependencyInjection.MigrationsHistoryTable}) IS NOT NULL AS \"Value\"")
+            : db.Database.SqlQuery<bool>($"SELECT count(*) > 0 AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {DependencyInjection.MigrationsHistoryTable}");
+        return await found.SingleAsync(cancellationToken);
     }
 
     private static async Task RefuseDevelopmentDataAsync(TahseenDbContext db, CancellationToken cancellationToken)
