@@ -166,6 +166,7 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
     private async Task<Person> CitizenThroughBothAsync()
     {
         var citizen = await RegisterRacingAsync();
+        var tickets = new List<(string TicketId, string Reference)>();
 
         for (var i = 0; i < TicketsPerCitizen; i++)
         {
@@ -187,7 +188,7 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
                 retried.ReferenceNumber.Should().Be(ticket.ReferenceNumber);
             }
 
-            _acknowledgedTickets.Add((ticket.TicketId, ticket.ReferenceNumber, citizen.Session));
+            tickets.Add((ticket.TicketId, ticket.ReferenceNumber));
             var body = $"Follow-up {Guid.NewGuid():N}";
             await Call(Pick(), r => r.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = ticket.TicketId, Body = body }, citizen.Session).ResponseAsync);
             _acknowledgedMessages.Add((ticket.TicketId, body));
@@ -202,7 +203,14 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
         refused.StatusCode.Should().Be(StatusCode.Unauthenticated);
         refused.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason.Should().Be("TOKEN_INVALID");
 
-        return await SignInOnAsync(Pick(), Pick(), citizen.Username, Password, citizen.Mobile);
+        // The replayed token ended that session; the tickets are read back later under the new one.
+        var signedInAgain = await SignInOnAsync(Pick(), Pick(), citizen.Username, Password, citizen.Mobile);
+        foreach (var (ticketId, reference) in tickets)
+        {
+            _acknowledgedTickets.Add((ticketId, reference, signedInAgain.Session));
+        }
+
+        return signedInAgain;
     }
 
     /// <summary>
