@@ -105,12 +105,12 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
             "SELECT count(*) FROM sms_outbox o WHERE (SELECT count(*) FROM sandbox_sms_messages m WHERE lower(CAST(m.\"Reference\" AS TEXT)) = CAST(o.\"Id\" AS TEXT)) <> 1");
         var distinctTickets = _acknowledgedTickets.Select(t => t.TicketId).Distinct().Count();
 
-        output.WriteLine($"two-replica figures: replicas 2 (A killed with SIGKILL after {callsBeforeKill} calls of the first phase and {WritesBeforeKill} writes of the second)");
-        output.WriteLine($"  calls: {Volatile.Read(ref _calls)} (A {_replicas[0].Calls}, B {_replicas[1].Calls}), each to a random live replica");
-        output.WriteLine($"  accounts: acknowledged {_acknowledgedAccounts.Count}, stored {storedAccounts}, identities with two accounts {duplicateIdentities}");
-        output.WriteLine($"  tickets: acknowledged {distinctTickets}, stored {storedTickets} (request ids sent {_requestIds.Distinct().Count()}), duplicate reference numbers {duplicateReferences}");
-        output.WriteLine($"  messages: acknowledged {_acknowledgedMessages.Count}, all present");
-        output.WriteLine($"  SMS: expected {queuedSms} (queued in the outbox; codes acknowledged to callers {Volatile.Read(ref _codesAcknowledged)}), " +
+        output.WriteLine($"two-replica: replicas 2 (A killed with SIGKILL after {callsBeforeKill} calls of the first phase and {WritesBeforeKill} writes of the second)");
+        output.WriteLine($"two-replica: calls: {Volatile.Read(ref _calls)} (A {_replicas[0].Calls}, B {_replicas[1].Calls}), each to a random live replica");
+        output.WriteLine($"two-replica: accounts: acknowledged {_acknowledgedAccounts.Count}, stored {storedAccounts}, identities with two accounts {duplicateIdentities}");
+        output.WriteLine($"two-replica: tickets: acknowledged {distinctTickets}, stored {storedTickets} (request ids sent {_requestIds.Distinct().Count()}), duplicate reference numbers {duplicateReferences}");
+        output.WriteLine($"two-replica: messages: acknowledged {_acknowledgedMessages.Count}, all present");
+        output.WriteLine($"two-replica: SMS: expected {queuedSms} (queued in the outbox; codes acknowledged to callers {Volatile.Read(ref _codesAcknowledged)}), " +
             $"sent {deliveredSms}, not exactly once {notExactlyOnce}, unsent at the kill {pendingAtKill}");
 
         _acknowledgedAccounts.Should().HaveCountGreaterThanOrEqualTo(Citizens).And.OnlyHaveUniqueItems();
@@ -157,7 +157,7 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
             delivered = watch.ResponseStream.Current.Ticket.Messages.Any(m => m.Body == body);
         }
 
-        output.WriteLine($"two-replica figures: a reply committed on A reached the WatchTicket stream on B after {stopwatch.ElapsedMilliseconds} ms");
+        output.WriteLine($"two-replica: a reply committed on A reached the WatchTicket stream on B after {stopwatch.ElapsedMilliseconds} ms");
         delivered.Should().BeTrue("the stream on replica B yields the reply committed on replica A");
         watch.ResponseStream.Current.EventType.Should().BeOneOf(TicketEventType.MessageAdded, TicketEventType.StatusChanged, TicketEventType.Assigned);
     }
@@ -166,6 +166,7 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
     private async Task<Person> CitizenThroughBothAsync()
     {
         var citizen = await RegisterRacingAsync();
+        var tickets = new List<(string TicketId, string Reference)>();
 
         for (var i = 0; i < TicketsPerCitizen; i++)
         {
@@ -187,7 +188,7 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
                 retried.ReferenceNumber.Should().Be(ticket.ReferenceNumber);
             }
 
-            _acknowledgedTickets.Add((ticket.TicketId, ticket.ReferenceNumber, citizen.Session));
+            tickets.Add((ticket.TicketId, ticket.ReferenceNumber));
             var body = $"Follow-up {Guid.NewGuid():N}";
             await Call(Pick(), r => r.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = ticket.TicketId, Body = body }, citizen.Session).ResponseAsync);
             _acknowledgedMessages.Add((ticket.TicketId, body));
@@ -202,7 +203,14 @@ public sealed partial class TwoReplicaTests(ITestOutputHelper output)
         refused.StatusCode.Should().Be(StatusCode.Unauthenticated);
         refused.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>().Reason.Should().Be("TOKEN_INVALID");
 
-        return await SignInOnAsync(Pick(), Pick(), citizen.Username, Password, citizen.Mobile);
+        // The replayed token ended that session; the tickets are read back later under the new one.
+        var signedInAgain = await SignInOnAsync(Pick(), Pick(), citizen.Username, Password, citizen.Mobile);
+        foreach (var (ticketId, reference) in tickets)
+        {
+            _acknowledgedTickets.Add((ticketId, reference, signedInAgain.Session));
+        }
+
+        return signedInAgain;
     }
 
     /// <summary>

@@ -192,7 +192,13 @@ public sealed class TestDatabase : IDisposable, IAsyncDisposable
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
+        // Other test classes run beside this one on their own databases: only this database's pool is emptied,
+        // and FORCE ends whatever connection a host still holds.
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var admin = new NpgsqlConnection(AdminConnectionString());
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", admin);
