@@ -57,10 +57,11 @@ public sealed class SessionStreams : ISessionEnds, IDisposable
         {
             await body(lease.Token);
         }
-        catch (Exception exception) when (lease.EndReason is not null && exception is OperationCanceledException or System.Data.Common.DbException)
+        catch (Exception) when (lease.EndReason is not null)
         {
-            // The stream was ended by the lease; its reason is the answer. A query cancelled under it
-            // surfaces as the provider's own error on PostgreSQL (the server cancels the statement).
+            // The stream was ended by the lease; its reason is the answer, whatever the body was doing
+            // when its token tripped (a PostgreSQL query cancelled by the server, a connection closed by
+            // the shutdown surface as the provider's own errors, not as a cancellation).
         }
 
         if (lease.EndReason is { } reason)

@@ -59,6 +59,8 @@ public static partial class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
+        await EnsureReachableAsync(db, cancellationToken);
+
         // A new database has no history table yet; asking it for applied migrations would log a failed
         // query as an error on PostgreSQL (EF 9+ no longer checks first), which an operator would chase.
         var hasHistory = await HistoryTableExistsAsync(db, cancellationToken);
@@ -89,6 +91,22 @@ public static partial class DatabaseInitializer
             await seeder.SeedAsync(db, cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// Opens one connection of the provider's own, outside EF: an unreachable server or a refused
+    /// login is then one start-up line, not EF's retries each logging the connection error in full.
+    /// </summary>
+    private static async Task EnsureReachableAsync(TahseenDbContext db, CancellationToken cancellationToken)
+    {
+        var probe = db.Database.GetDbConnection();
+        if (probe.State == System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        await probe.OpenAsync(cancellationToken);
+        await probe.CloseAsync();
     }
 
     private static async Task<bool> HistoryTableExistsAsync(TahseenDbContext db, CancellationToken cancellationToken)

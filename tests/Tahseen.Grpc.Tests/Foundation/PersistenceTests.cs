@@ -17,7 +17,7 @@ public sealed class PersistenceTests(TahseenApiFactory factory) : IClassFixture<
         (await db.Database.GetPendingMigrationsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [SqliteOnlyFact("WAL, synchronous and foreign-key PRAGMAs are SQLite's connection settings")]
     public async Task Every_connection_runs_in_WAL_mode_with_foreign_keys_enforced()
     {
         await using var scope = factory.Services.CreateAsyncScope();
