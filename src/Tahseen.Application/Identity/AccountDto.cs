@@ -1,3 +1,4 @@
+using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Identity;
@@ -22,7 +23,8 @@ public sealed record AccountDto(
     AccountRoles Roles,
     AccountStatusView Status,
     DateTimeOffset CreateTime,
-    string MaskedMobile)
+    string MaskedMobile,
+    Language PreferredLanguage)
 {
     public static AccountDto From(Account account) => new(
         account.Id,
@@ -34,7 +36,8 @@ public sealed record AccountDto(
         account.Status == AccountStatus.Disabled ? AccountStatusView.Disabled : AccountStatusView.Active,
         account.CreateTime,
         // An erased account has no mobile left to mask.
-        account.MobileNumber.Length == 0 ? string.Empty : MobileNumber.Parse(account.MobileNumber).Masked);
+        account.MobileNumber.Length == 0 ? string.Empty : MobileNumber.Parse(account.MobileNumber).Masked,
+        account.PreferredLanguage);
 
     /// <summary>
     /// An account as an admin sees someone else's: a citizen's name is masked like every staff view of

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Tahseen.Application.CannedResponses;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -10,7 +11,7 @@ namespace Tahseen.Application.Staff;
 
 /// <summary>A public answer to the submitter; the ticket stays open. The submitter is told by SMS.</summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record ReplyToTicketCommand(string TicketId, string Body, string? RequestId = null)
+public sealed record ReplyToTicketCommand(string TicketId, string Body, string? RequestId = null, string? CannedResponseId = null)
     : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTicketCommand>
@@ -18,7 +19,9 @@ public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTic
     public ReplyToTicketCommandValidator()
     {
         RuleFor(c => c.TicketId).Identifier();
-        RuleFor(c => c.Body).RequiredText(TicketLimits.Body);
+        RuleFor(c => c.CannedResponseId).OptionalIdentifier();
+        RuleFor(c => c.Body).RequiredText(TicketLimits.Body).When(c => string.IsNullOrEmpty(c.CannedResponseId));
+        RuleFor(c => c.Body).OptionalText(TicketLimits.Body).When(c => !string.IsNullOrEmpty(c.CannedResponseId));
     }
 }
 
@@ -28,7 +31,9 @@ public sealed class ReplyToTicketCommandHandler(IApplicationDbContext db, ICurre
     public async Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
-        ticket.Reply(user.AccountId, user.DeskRole(), TextInput.Clean(request.Body), clock.GetUtcNow());
+        var message = await CannedReplies.ComposeAsync(
+            db, ticket, request.CannedResponseId, TextInput.Clean(request.Body), user.AccountId, cancellationToken);
+        ticket.Reply(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), message.CannedResponseId);
         return TicketViews.ToStaff(ticket);
     }
 }

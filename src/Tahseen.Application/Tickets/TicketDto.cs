@@ -21,7 +21,7 @@ public sealed record TicketDto(
     IReadOnlyList<TicketMessageDto> Messages,
     TicketRatingDto? Rating);
 
-public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime);
+public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId);
 
 public sealed record TicketRatingDto(int Score, string? Comment, DateTimeOffset CreateTime);
 
@@ -62,7 +62,7 @@ public static class TicketViews
         t.DueTime,
         t.Messages
             .OrderBy(m => m.Sequence)
-            .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime))
+            .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime, m.CannedResponseId))
             .ToList(),
         t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime));
 

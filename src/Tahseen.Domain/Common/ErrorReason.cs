@@ -34,6 +34,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason MalformedRequest = new("MALFORMED_REQUEST", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason TimestampOutOfRange = new("TIMESTAMP_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason TextHasBidiControls = new("TEXT_HAS_BIDI_CONTROLS", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason PlaceholderUnknown = new("PLACEHOLDER_UNKNOWN", ErrorCategory.InvalidArgument);
 
     // State of the world does not allow the request.
     public static readonly ErrorReason MobileNotOwned = new("MOBILE_NOT_OWNED", ErrorCategory.FailedPrecondition);
@@ -48,6 +49,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason ExtensionAlreadyUsed = new("EXTENSION_ALREADY_USED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason DataSubjectRequestCompleted = new("DATA_SUBJECT_REQUEST_COMPLETED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason CannedResponseNotApplicable = new("CANNED_RESPONSE_NOT_APPLICABLE", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
     public static readonly ErrorReason AccountExists = new("ACCOUNT_EXISTS", ErrorCategory.AlreadyExists);
@@ -77,6 +79,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason DataSubjectRequestNotFound = new("DATA_SUBJECT_REQUEST_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason DeadLetterNotFound = new("DEAD_LETTER_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason ServiceAccountNotFound = new("SERVICE_ACCOUNT_NOT_FOUND", ErrorCategory.NotFound);
+    public static readonly ErrorReason CannedResponseNotFound = new("CANNED_RESPONSE_NOT_FOUND", ErrorCategory.NotFound);
 
     // Limits.
     public static readonly ErrorReason OtpAttemptsExceeded = new("OTP_ATTEMPTS_EXCEEDED", ErrorCategory.ResourceExhausted);

@@ -88,6 +88,9 @@ public sealed class Account
 
     public bool IsErased => EraseTime is not null;
 
+    /// <summary>The language the service writes to the person in (canned replies); Arabic unless they choose English.</summary>
+    public Language PreferredLanguage { get; private set; } = Language.Arabic;
+
     public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
 
     public static Account RegisterCitizen(
@@ -142,6 +145,17 @@ public sealed class Account
     public void UpgradePasswordHash(string passwordHash) => PasswordHash = passwordHash;
 
     /// <summary>The holder corrects their e-mail address.</summary>
+    public void ChangePreferredLanguage(Language language, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(language))
+        {
+            throw TahseenException.ForField("preferred_language", ErrorReason.FieldInvalid);
+        }
+
+        PreferredLanguage = language;
+        UpdateTime = now;
+    }
+
     public void ChangeEmail(EmailAddress email, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(email);

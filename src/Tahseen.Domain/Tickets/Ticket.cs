@@ -142,26 +142,26 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>A public answer that does not close the matter. Replying to a waiting ticket resumes the clock.</summary>
-    public void Reply(Guid staffId, ActorRole role, string body, DateTimeOffset now)
+    public void Reply(Guid staffId, ActorRole role, string body, DateTimeOffset now, Guid? cannedResponseId = null)
     {
         RequireStaff(role);
         RequireText(body, "body");
 
         var from = Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, body, TicketAction.Replied, now);
+        AddMessage(staffId, role, body, TicketAction.Replied, now, cannedResponseId);
         RaiseStatusChange(from, TicketAction.Replied, now);
     }
 
     /// <summary>Asks the submitter a question and pauses the due-time clock until the ticket moves on.</summary>
-    public void RequestInformation(Guid staffId, ActorRole role, string question, DateTimeOffset now)
+    public void RequestInformation(Guid staffId, ActorRole role, string question, DateTimeOffset now, Guid? cannedResponseId = null)
     {
         RequireStaff(role);
         RequireText(question, "body");
 
         var from = Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now);
         FirstResponseTime ??= now;
-        AddMessage(staffId, role, question, TicketAction.InformationRequested, now);
+        AddMessage(staffId, role, question, TicketAction.InformationRequested, now, cannedResponseId);
         RaiseStatusChange(from, TicketAction.InformationRequested, now);
     }
 
@@ -362,9 +362,10 @@ public sealed class Ticket : IHasDomainEvents
         return from;
     }
 
-    private void AddMessage(Guid authorId, ActorRole authorRole, string body, TicketAction action, DateTimeOffset now)
+    private void AddMessage(
+        Guid authorId, ActorRole authorRole, string body, TicketAction action, DateTimeOffset now, Guid? cannedResponseId = null)
     {
-        _messages.Add(new TicketMessage(Version, authorId, authorRole, body, now));
+        _messages.Add(new TicketMessage(Version, authorId, authorRole, body, now, cannedResponseId));
         _events.Add(new TicketMessageAdded(Id, Version, action, now, authorRole));
     }
 

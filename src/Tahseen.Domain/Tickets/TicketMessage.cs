@@ -3,8 +3,10 @@ namespace Tahseen.Domain.Tickets;
 /// <summary>One entry of the public thread, which the submitter sees.</summary>
 public sealed class TicketMessage
 {
-    internal TicketMessage(long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime)
+    internal TicketMessage(
+        long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime, Guid? cannedResponseId = null)
     {
+        CannedResponseId = cannedResponseId;
         Id = Guid.CreateVersion7(createTime);
         Sequence = sequence;
         AuthorAccountId = authorAccountId;
@@ -29,6 +31,9 @@ public sealed class TicketMessage
     public string Body { get; private set; } = string.Empty;
 
     public DateTimeOffset CreateTime { get; private set; }
+
+    /// <summary>The canned response the message was written from, if any.</summary>
+    public Guid? CannedResponseId { get; private set; }
 
     internal void Redact(string marker) => Body = marker;
 }

@@ -1,3 +1,4 @@
+using Tahseen.Domain.Common;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Identity;
@@ -10,6 +11,7 @@ using ProtoPersonKind = Tahseen.Contracts.V1.PersonKind;
 using ProtoRole = Tahseen.Contracts.V1.Role;
 using ProtoTicketEventType = Tahseen.Contracts.V1.TicketEventType;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
+using ProtoLanguage = Tahseen.Contracts.V1.Language;
 using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
 
 namespace Tahseen.Grpc.Mapping;
@@ -168,4 +170,22 @@ public static class EnumMappings
         TicketAction.AutoClosed => "AUTO_CLOSED",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    public static ProtoLanguage ToProto(Language language) => language switch
+    {
+        Language.Arabic => ProtoLanguage.Arabic,
+        Language.English => ProtoLanguage.English,
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
+    /// <summary>Unset is null (FIELD_REQUIRED); an unknown number passes through for the validator to refuse.</summary>
+    public static Language? FromProto(ProtoLanguage language) => language switch
+    {
+        ProtoLanguage.Unspecified => null,
+        ProtoLanguage.Arabic => Language.Arabic,
+        ProtoLanguage.English => Language.English,
+        _ => (Language)(int)language,
+    };
+
+    public static ProtoTicketType ToProto(TicketType? type) => type is { } value ? ToProto(value) : ProtoTicketType.Unspecified;
 }

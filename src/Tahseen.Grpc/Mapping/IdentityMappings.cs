@@ -19,7 +19,11 @@ public sealed class IdentityMappings : IRegister
         config.NewConfig<AccountDto, Account>()
             .Map(d => d.Roles, s => EnumMappings.ToProto(s.Roles))
             .Map(d => d.Status, s => EnumMappings.ToProto(s.Status))
-            .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind));
+            .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind))
+            .Map(d => d.PreferredLanguage, s => EnumMappings.ToProto(s.PreferredLanguage));
+        config.NewConfig<UpdateMyLanguageRequest, UpdateMyLanguageCommand>()
+            .MapWith(s => new UpdateMyLanguageCommand(EnumMappings.FromProto(s.PreferredLanguage)));
+        config.NewConfig<AccountDto, UpdateMyLanguageResponse>().Map(d => d.Account, s => s);
 
         config.NewConfig<OtpSentDto, StartRegistrationResponse>().Map(d => d.RegistrationId, s => s.ChallengeId);
         config.NewConfig<OtpSentDto, ResendRegistrationOtpResponse>();

@@ -3,6 +3,7 @@ using MapsterMapper;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Admin;
+using Tahseen.Application.CannedResponses;
 using Tahseen.Application.Common.Security;
 using Tahseen.Contracts.V1;
 
@@ -53,4 +54,10 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<SetServiceAccountStatusResponse> SetServiceAccountStatus(SetServiceAccountStatusRequest request, ServerCallContext context) =>
         mapper.Map<SetServiceAccountStatusResponse>(await mediator.Send(mapper.Map<SetServiceAccountStatusCommand>(request), context.CancellationToken));
+
+    public override async Task<CreateCannedResponseResponse> CreateCannedResponse(CreateCannedResponseRequest request, ServerCallContext context) =>
+        mapper.Map<CreateCannedResponseResponse>(await mediator.Send(mapper.Map<CreateCannedResponseCommand>(request), context.CancellationToken));
+
+    public override async Task<UpdateCannedResponseResponse> UpdateCannedResponse(UpdateCannedResponseRequest request, ServerCallContext context) =>
+        mapper.Map<UpdateCannedResponseResponse>(await mediator.Send(mapper.Map<UpdateCannedResponseCommand>(request), context.CancellationToken));
 }

@@ -85,6 +85,9 @@ public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper, Serv
     public override async Task<UpdateMyEmailResponse> UpdateMyEmail(UpdateMyEmailRequest request, ServerCallContext context) =>
         mapper.Map<UpdateMyEmailResponse>(await mediator.Send(mapper.Map<UpdateMyEmailCommand>(request), context.CancellationToken));
 
+    public override async Task<UpdateMyLanguageResponse> UpdateMyLanguage(UpdateMyLanguageRequest request, ServerCallContext context) =>
+        mapper.Map<UpdateMyLanguageResponse>(await mediator.Send(mapper.Map<UpdateMyLanguageCommand>(request), context.CancellationToken));
+
     [RateLimitCost(RateLimitCostAttribute.Expensive)]
     public override async Task<StartPasswordResetResponse> StartPasswordReset(StartPasswordResetRequest request, ServerCallContext context) =>
         mapper.Map<StartPasswordResetResponse>(await mediator.Send(mapper.Map<StartPasswordResetCommand>(request), context.CancellationToken));

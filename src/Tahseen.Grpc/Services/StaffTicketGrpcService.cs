@@ -1,6 +1,7 @@
 using Grpc.Core;
 using MapsterMapper;
 using MediatR;
+using Tahseen.Application.CannedResponses;
 using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Staff;
@@ -43,4 +44,7 @@ public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) :
 
     public override async Task<GetTicketStatisticsResponse> GetTicketStatistics(GetTicketStatisticsRequest request, ServerCallContext context) =>
         mapper.Map<GetTicketStatisticsResponse>(await mediator.Send(mapper.Map<GetTicketStatisticsQuery>(request), context.CancellationToken));
+
+    public override async Task<ListCannedResponsesResponse> ListCannedResponses(ListCannedResponsesRequest request, ServerCallContext context) =>
+        mapper.Map<ListCannedResponsesResponse>(await mediator.Send(mapper.Map<ListCannedResponsesQuery>(request), context.CancellationToken));
 }

@@ -233,6 +233,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<int?>("PersonKind")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PreferredLanguage")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Roles")
                         .HasColumnType("integer");
 
@@ -675,6 +678,51 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.ToTable("data_subject_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BodyAr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Active", "CategoryId", "Type");
+
+                    b.ToTable("canned_responses", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -966,6 +1014,14 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.CannedResponse", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
@@ -1077,6 +1133,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                                 .IsRequired()
                                 .HasColumnType("text");
 
+                            b1.Property<Guid?>("CannedResponseId")
+                                .HasColumnType("uuid");
+
                             b1.Property<DateTimeOffset>("CreateTime")
                                 .HasColumnType("timestamp with time zone");
 
@@ -1088,9 +1147,16 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
 
                             b1.HasKey("Id");
 
+                            b1.HasIndex("CannedResponseId");
+
                             b1.HasIndex("TicketId", "Sequence");
 
                             b1.ToTable("ticket_messages", (string)null);
+
+                            b1.HasOne("Tahseen.Domain.Tickets.CannedResponse", null)
+                                .WithMany()
+                                .HasForeignKey("CannedResponseId")
+                                .OnDelete(DeleteBehavior.Restrict);
 
                             b1.WithOwner()
                                 .HasForeignKey("TicketId");

@@ -240,6 +240,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<int?>("PersonKind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PreferredLanguage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 
@@ -700,6 +703,55 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.ToTable("data_subject_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.CannedResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyAr")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdateTime")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Active", "CategoryId", "Type");
+
+                    b.ToTable("canned_responses", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -999,6 +1051,14 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.CannedResponse", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
@@ -1114,6 +1174,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                                 .HasMaxLength(5000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("CannedResponseId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<DateTime>("CreateTime")
                                 .HasColumnType("TEXT");
 
@@ -1125,9 +1188,16 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
 
                             b1.HasKey("Id");
 
+                            b1.HasIndex("CannedResponseId");
+
                             b1.HasIndex("TicketId", "Sequence");
 
                             b1.ToTable("ticket_messages", (string)null);
+
+                            b1.HasOne("Tahseen.Domain.Tickets.CannedResponse", null)
+                                .WithMany()
+                                .HasForeignKey("CannedResponseId")
+                                .OnDelete(DeleteBehavior.Restrict);
 
                             b1.WithOwner()
                                 .HasForeignKey("TicketId");
