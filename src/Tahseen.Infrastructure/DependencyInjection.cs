@@ -129,6 +129,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<TicketAutoCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
+        services.AddSingleton<TicketFollowUpJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketFollowUpJob>());
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)

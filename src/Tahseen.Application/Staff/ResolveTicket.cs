@@ -5,12 +5,19 @@ using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
+using Tahseen.Domain.Common;
+using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Staff;
 
-/// <summary>The answer that settles the ticket. The submitter is told by SMS.</summary>
+/// <summary>
+/// The answer that settles the ticket, with an outcome valid for its type; a suggestion under study
+/// also names the day it comes back. The submitter is told by SMS. A missing outcome is the domain's
+/// to refuse (OUTCOME_REQUIRED), since which outcomes are valid depends on the ticket.
+/// </summary>
 [RequireRoles(RoleSets.Desk)]
-public sealed record ResolveTicketCommand(string TicketId, string Body, string? RequestId = null)
+public sealed record ResolveTicketCommand(
+    string TicketId, string Body, string? RequestId = null, TicketOutcome? Outcome = null, string? FollowUpDate = null)
     : IRequest<StaffTicketDto>, IIdempotentCommand;
 
 public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTicketCommand>
@@ -19,6 +26,8 @@ public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTic
     {
         RuleFor(c => c.TicketId).Identifier();
         RuleFor(c => c.Body).RequiredText(TicketLimits.Body);
+        RuleFor(c => c.Outcome).IsInEnum().WithReason(ErrorReason.FieldInvalid);
+        RuleFor(c => c.FollowUpDate).OptionalCalendarDate();
     }
 }
 
@@ -28,7 +37,13 @@ public sealed class ResolveTicketCommandHandler(IApplicationDbContext db, ICurre
     public async Task<StaffTicketDto> Handle(ResolveTicketCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
-        ticket.Resolve(user.AccountId, user.DeskRole(), TextInput.Clean(request.Body), clock.GetUtcNow());
+        ticket.Resolve(
+            user.AccountId,
+            user.DeskRole(),
+            TextInput.Clean(request.Body),
+            request.Outcome,
+            clock.GetUtcNow(),
+            ValidationRules.ParseOptionalCalendarDate(request.FollowUpDate));
         return TicketViews.ToStaff(ticket);
     }
 }

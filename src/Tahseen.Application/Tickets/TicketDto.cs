@@ -19,7 +19,10 @@ public sealed record TicketDto(
     DateTimeOffset UpdateTime,
     DateTimeOffset DueTime,
     IReadOnlyList<TicketMessageDto> Messages,
-    TicketRatingDto? Rating);
+    TicketRatingDto? Rating,
+    TicketOutcome? Outcome = null,
+    ClosureReason? ClosureReason = null,
+    DateOnly? FollowUpDate = null);
 
 public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId);
 
@@ -64,7 +67,10 @@ public static class TicketViews
             .OrderBy(m => m.Sequence)
             .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime, m.CannedResponseId))
             .ToList(),
-        t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime));
+        t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime),
+        t.Outcome,
+        t.ClosureReason,
+        t.FollowUpDate);
 
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 

@@ -4,14 +4,17 @@ using Tahseen.Domain.Privacy;
 namespace Tahseen.Domain.Tickets;
 
 /// <summary>
-/// A complaint, suggestion or inquiry and everything that happened to it. Every behaviour asks
-/// <see cref="TicketStateMachine"/> whether it may happen, then leaves a history entry. Times are
+/// A complaint, suggestion or inquiry and everything that happened to it. Every behaviour asks its
+/// type's <see cref="TicketLifecycle"/> whether it may happen, then leaves a history entry. Times are
 /// UTC instants passed in by the caller, who reads them from a <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class Ticket : IHasDomainEvents
 {
     public static readonly TimeSpan DefaultReopenWindow = TimeSpan.FromDays(7);
     public static readonly TimeSpan DefaultAutoCloseDelay = TimeSpan.FromDays(7);
+
+    /// <summary>How far ahead a suggestion under study may be given its follow-up date, in days.</summary>
+    public const int MaxFollowUpDays = 365;
 
     private readonly List<TicketMessage> _messages = [];
     private readonly List<InternalNote> _internalNotes = [];
@@ -62,6 +65,18 @@ public sealed class Ticket : IHasDomainEvents
     public DateTimeOffset? WaitingSince { get; private set; }
 
     public TicketRating? Rating { get; private set; }
+
+    /// <summary>How staff settled the ticket; set by a resolution, cleared when the ticket is worked again.</summary>
+    public TicketOutcome? Outcome { get; private set; }
+
+    /// <summary>Why the ticket is final; set by every move to a final status.</summary>
+    public ClosureReason? ClosureReason { get; private set; }
+
+    /// <summary>
+    /// A suggestion under study: the Riyadh calendar day on which it goes back to the desk. It is not
+    /// closed automatically while it waits for that day.
+    /// </summary>
+    public DateOnly? FollowUpDate { get; private set; }
 
     /// <summary>When the ticket's personal content was redacted (an erasure, the retention schedule); null while it is whole.</summary>
     public DateTimeOffset? ContentRedactTime { get; private set; }
@@ -176,7 +191,9 @@ public sealed class Ticket : IHasDomainEvents
         RequireSubmitter(citizenId);
         RequireText(body, "body");
 
-        var reopens = Status == TicketStatus.Resolved;
+        // A suggestion's lifecycle keeps it resolved: the reply is only added to the thread.
+        var reopens = Status == TicketStatus.Resolved
+            && TicketLifecycle.For(Type).Next(Status, TicketTrigger.CitizenReply) != TicketStatus.Resolved;
         if (reopens && now >= ResolveTime + reopenWindow)
         {
             throw new TahseenException(ErrorReason.InvalidTicketTransition);
@@ -199,13 +216,36 @@ public sealed class Ticket : IHasDomainEvents
         _events.Add(new TicketInternalNoteAdded(Id, Version, TicketAction.NoteAdded, now));
     }
 
-    /// <summary>The answer that settles the ticket; the submitter may then rate it or reopen it.</summary>
-    public void Resolve(Guid staffId, ActorRole role, string answer, DateTimeOffset now)
+    /// <summary>
+    /// The answer that settles the ticket, with an outcome of its type's (<see cref="TicketLifecycle.Outcomes"/>);
+    /// the submitter may then rate it or, unless it is a suggestion, reopen it. A suggestion put
+    /// <see cref="TicketOutcome.UnderStudy"/> needs <paramref name="followUpDate"/>: a Riyadh calendar day
+    /// after today and within <see cref="MaxFollowUpDays"/>, on which it goes back to the desk.
+    /// </summary>
+    public void Resolve(Guid staffId, ActorRole role, string answer, TicketOutcome? outcome, DateTimeOffset now, DateOnly? followUpDate = null)
     {
         RequireStaff(role);
         RequireText(answer, "body");
+        RequireUtc(now, nameof(now));
+
+        // The move itself first: a ticket that may not be resolved is refused as such, whatever the outcome.
+        var lifecycle = TicketLifecycle.For(Type);
+        _ = lifecycle.Next(Status, TicketTrigger.Resolve);
+        if (outcome is not { } chosen)
+        {
+            throw new TahseenException(ErrorReason.OutcomeRequired);
+        }
+
+        if (!lifecycle.Outcomes.Contains(chosen))
+        {
+            throw TahseenException.ForField("outcome", ErrorReason.OutcomeTypeMismatch);
+        }
+
+        RequireFollowUpDate(chosen, followUpDate, now);
 
         var from = Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now);
+        Outcome = chosen;
+        FollowUpDate = followUpDate;
         FirstResponseTime ??= now;
         AddMessage(staffId, role, answer, TicketAction.Resolved, now);
         RaiseStatusChange(from, TicketAction.Resolved, now);
@@ -255,16 +295,43 @@ public sealed class Ticket : IHasDomainEvents
 
     /// <summary>
     /// Closes a resolved ticket nobody rated or reopened within <paramref name="closeAfter"/>.
-    /// Returns false, changing nothing, while that time has not passed yet.
+    /// Returns false, changing nothing, while that time has not passed yet, and for a suggestion under
+    /// study, which waits for its follow-up date instead.
     /// </summary>
     public bool AutoClose(DateTimeOffset now, TimeSpan closeAfter)
     {
-        if (Status == TicketStatus.Resolved && now < ResolveTime + closeAfter)
+        if (Status == TicketStatus.Resolved && (now < ResolveTime + closeAfter || FollowUpDate is not null))
         {
             return false;
         }
 
         RaiseStatusChange(Apply(TicketTrigger.AutoClose, TicketAction.AutoClosed, null, ActorRole.System, now), TicketAction.AutoClosed, now);
+        return true;
+    }
+
+    /// <summary>
+    /// A suggestion under study whose follow-up date has come (in Riyadh) goes back to the desk:
+    /// IN_PROGRESS with its assignee, who studied it, and a new due time; the outcome is cleared until
+    /// it is resolved again. Returns false, changing nothing, before that day or when a resolved ticket
+    /// waits for no follow-up.
+    /// </summary>
+    /// <param name="dueTime">From <see cref="DueTimePolicy.DueTime"/>, counted from now.</param>
+    public bool ReturnForFollowUp(DateTimeOffset now, DateTimeOffset dueTime)
+    {
+        RequireUtc(now, nameof(now));
+        RequireUtc(dueTime, nameof(dueTime));
+        // Only a suggestion's lifecycle has the move, and only from RESOLVED.
+        _ = TicketLifecycle.For(Type).Next(Status, TicketTrigger.FollowUpDue);
+        if (FollowUpDate is null || RiyadhDate(now) < FollowUpDate)
+        {
+            return false;
+        }
+
+        var from = Apply(
+            TicketTrigger.FollowUpDue, TicketAction.FollowUpDue, null, ActorRole.System, now,
+            FollowUpDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        DueTime = dueTime;
+        RaiseStatusChange(from, TicketAction.FollowUpDue, now);
         return true;
     }
 
@@ -327,7 +394,7 @@ public sealed class Ticket : IHasDomainEvents
     {
         RequireUtc(now, nameof(now));
         var from = Status;
-        var to = TicketStateMachine.Next(from, trigger);
+        var to = TicketLifecycle.For(Type).Next(from, trigger);
 
         if (WaitingSince is { } pausedAt && to != TicketStatus.WaitingForCitizen)
         {
@@ -347,10 +414,15 @@ public sealed class Ticket : IHasDomainEvents
                     ResolveTime = now;
                     break;
                 case TicketStatus.InProgress when from == TicketStatus.Resolved:
+                    // Worked again: the settlement no longer stands until the next resolution.
                     ResolveTime = null;
+                    Outcome = null;
+                    FollowUpDate = null;
                     break;
                 case var final when TicketStateMachine.IsFinal(final):
                     CloseTime = now;
+                    ClosureReason = TicketLifecycle.ClosureReasonOf(trigger);
+                    FollowUpDate = null;
                     break;
             }
         }
@@ -377,6 +449,35 @@ public sealed class Ticket : IHasDomainEvents
             _events.Add(new TicketStatusChanged(Id, Version, action, now, from, Status));
         }
     }
+
+    private static void RequireFollowUpDate(TicketOutcome outcome, DateOnly? followUpDate, DateTimeOffset now)
+    {
+        const string field = "follow_up_date";
+        if (outcome != TicketOutcome.UnderStudy)
+        {
+            if (followUpDate is not null)
+            {
+                // Only a suggestion under study comes back; a date anywhere else would never be acted on.
+                throw TahseenException.ForField(field, ErrorReason.FieldInvalid);
+            }
+
+            return;
+        }
+
+        if (followUpDate is not { } date)
+        {
+            throw TahseenException.ForField(field, ErrorReason.FieldRequired);
+        }
+
+        var today = RiyadhDate(now);
+        if (date <= today || date > today.AddDays(MaxFollowUpDays))
+        {
+            throw TahseenException.ForField(field, ErrorReason.FollowUpDateOutOfRange, MaxFollowUpDays);
+        }
+    }
+
+    /// <summary>The calendar day in Riyadh at <paramref name="now"/>.</summary>
+    public static DateOnly RiyadhDate(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.SaudiUtcOffset).DateTime);
 
     private void RequireSubmitter(Guid citizenId)
     {

@@ -16,4 +16,7 @@ public enum TicketAction
     Rated = 11,
     Closed = 12,
     AutoClosed = 13,
+    Merged = 14,
+    MergeReceived = 15,
+    FollowUpDue = 16,
 }

@@ -2,7 +2,7 @@ namespace Tahseen.Domain.Tickets;
 
 /// <summary>
 /// Where a ticket is in its lifecycle. Closed, Withdrawn and Rejected are final; the moves between
-/// statuses are listed once, in <see cref="TicketStateMachine"/>.
+/// statuses are listed once per type, in <see cref="TicketLifecycle"/>.
 /// </summary>
 public enum TicketStatus
 {

@@ -14,4 +14,7 @@ public enum TicketTrigger
     Rate = 9,
     Close = 10,
     AutoClose = 11,
+
+    /// <summary>A suggestion under study reaches its follow-up date and goes back to the desk.</summary>
+    FollowUpDue = 12,
 }

@@ -6,13 +6,17 @@ using Tahseen.Application.Tickets;
 using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Tickets;
+using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
 using ProtoAccountStatus = Tahseen.Contracts.V1.AccountStatus;
+using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
 using ProtoPersonKind = Tahseen.Contracts.V1.PersonKind;
 using ProtoRole = Tahseen.Contracts.V1.Role;
 using ProtoTicketEventType = Tahseen.Contracts.V1.TicketEventType;
+using ProtoTicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
 using ProtoLanguage = Tahseen.Contracts.V1.Language;
 using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
+using TicketOutcome = Tahseen.Domain.Tickets.TicketOutcome;
 
 namespace Tahseen.Grpc.Mapping;
 
@@ -122,6 +126,45 @@ public static class EnumMappings
         _ => (TicketStatus)(int)status,
     };
 
+    public static ProtoTicketOutcome ToProto(TicketOutcome? outcome) => outcome switch
+    {
+        null => ProtoTicketOutcome.Unspecified,
+        TicketOutcome.Upheld => ProtoTicketOutcome.Upheld,
+        TicketOutcome.PartiallyUpheld => ProtoTicketOutcome.PartiallyUpheld,
+        TicketOutcome.NotUpheld => ProtoTicketOutcome.NotUpheld,
+        TicketOutcome.Adopted => ProtoTicketOutcome.Adopted,
+        TicketOutcome.UnderStudy => ProtoTicketOutcome.UnderStudy,
+        TicketOutcome.Declined => ProtoTicketOutcome.Declined,
+        TicketOutcome.Answered => ProtoTicketOutcome.Answered,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    public static TicketOutcome? FromProto(ProtoTicketOutcome outcome) => outcome switch
+    {
+        ProtoTicketOutcome.Unspecified => null,
+        ProtoTicketOutcome.Upheld => TicketOutcome.Upheld,
+        ProtoTicketOutcome.PartiallyUpheld => TicketOutcome.PartiallyUpheld,
+        ProtoTicketOutcome.NotUpheld => TicketOutcome.NotUpheld,
+        ProtoTicketOutcome.Adopted => TicketOutcome.Adopted,
+        ProtoTicketOutcome.UnderStudy => TicketOutcome.UnderStudy,
+        ProtoTicketOutcome.Declined => TicketOutcome.Declined,
+        ProtoTicketOutcome.Answered => TicketOutcome.Answered,
+        _ => (TicketOutcome)(int)outcome,
+    };
+
+    public static ProtoClosureReason ToProto(ClosureReason? reason) => reason switch
+    {
+        null => ProtoClosureReason.Unspecified,
+        ClosureReason.Rated => ProtoClosureReason.Rated,
+        ClosureReason.AutoClosed => ProtoClosureReason.AutoClosed,
+        ClosureReason.Withdrawn => ProtoClosureReason.Withdrawn,
+        ClosureReason.RejectedOutOfScope => ProtoClosureReason.RejectedOutOfScope,
+        ClosureReason.MergedDuplicate => ProtoClosureReason.MergedDuplicate,
+        ClosureReason.AppealDismissed => ProtoClosureReason.AppealDismissed,
+        ClosureReason.ClosedByStaff => ProtoClosureReason.ClosedByStaff,
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
     /// <summary>The service acting on its own (an automatic close) has no role to show.</summary>
     public static ProtoRole ToProto(ActorRole role) => role switch
     {
@@ -168,6 +211,9 @@ public static class EnumMappings
         TicketAction.Rated => "RATED",
         TicketAction.Closed => "CLOSED",
         TicketAction.AutoClosed => "AUTO_CLOSED",
+        TicketAction.Merged => "MERGED",
+        TicketAction.MergeReceived => "MERGE_RECEIVED",
+        TicketAction.FollowUpDue => "FOLLOW_UP_DUE",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -6,9 +6,13 @@ using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
 using ActorRole = Tahseen.Domain.Tickets.ActorRole;
+using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
+using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
+using ProtoTicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
 using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
 using TicketAction = Tahseen.Domain.Tickets.TicketAction;
+using TicketOutcome = Tahseen.Domain.Tickets.TicketOutcome;
 using TicketStatus = Tahseen.Domain.Tickets.TicketStatus;
 using TicketType = Tahseen.Domain.Tickets.TicketType;
 
@@ -25,6 +29,9 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketStatus, ProtoTicketStatus>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<TicketStatus?, ProtoTicketStatus>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<ProtoTicketStatus, TicketStatus?>().MapWith(value => EnumMappings.FromProto(value));
+        config.NewConfig<TicketOutcome?, ProtoTicketOutcome>().MapWith(value => EnumMappings.ToProto(value));
+        config.NewConfig<ProtoTicketOutcome, TicketOutcome?>().MapWith(value => EnumMappings.FromProto(value));
+        config.NewConfig<ClosureReason?, ProtoClosureReason>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<ActorRole, Role>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<TicketAction, string>().MapWith(value => EnumMappings.ToCode(value));
         config.NewConfig<Timestamp?, DateTimeOffset?>().MapWith(value => CommonMappings.ToInstant(value, "time"));
@@ -32,7 +39,10 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<CategoryDto, Category>();
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
-        config.NewConfig<TicketDto, Ticket>();
+        config.NewConfig<TicketDto, Ticket>()
+            // Set by MergeTicket, which comes with the merge (issue 14, item 2); empty until then.
+            .Ignore(d => d.MergedIntoTicketId)
+            .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
 

@@ -770,6 +770,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("CloseTime")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ContentRedactTime")
                         .HasColumnType("timestamp with time zone");
 
@@ -785,6 +788,12 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("FirstResponseTime")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReferenceNumber")
                         .IsRequired()
@@ -831,6 +840,8 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .HasDatabaseName("ux_tickets_reference_number");
 
                     b.HasIndex("Status", "DueTime");
+
+                    b.HasIndex("Status", "FollowUpDate");
 
                     b.HasIndex("Status", "ResolveTime");
 

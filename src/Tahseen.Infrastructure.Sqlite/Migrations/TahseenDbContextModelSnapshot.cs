@@ -802,6 +802,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<DateTime?>("CloseTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ClosureReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ContentRedactTime")
                         .HasColumnType("TEXT");
 
@@ -818,6 +821,12 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
 
                     b.Property<DateTime?>("FirstResponseTime")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReferenceNumber")
                         .IsRequired()
@@ -866,6 +875,8 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .HasDatabaseName("ux_tickets_reference_number");
 
                     b.HasIndex("Status", "DueTime");
+
+                    b.HasIndex("Status", "FollowUpDate");
 
                     b.HasIndex("Status", "ResolveTime");
 

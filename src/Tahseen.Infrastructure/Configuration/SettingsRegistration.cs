@@ -53,6 +53,8 @@ public static class SettingsRegistration
             .Validate(o => IsWorkingDays(o.SuggestionWorkingDays), "Tickets:SuggestionWorkingDays must be between 1 and 60")
             .Validate(o => o.AutoCloseInterval >= TimeSpan.FromSeconds(1) && o.AutoCloseInterval <= TimeSpan.FromDays(1),
                 "Tickets:AutoCloseInterval must be between 00:00:01 and 1.00:00:00")
+            .Validate(o => o.FollowUpInterval >= TimeSpan.FromSeconds(1) && o.FollowUpInterval <= TimeSpan.FromDays(1),
+                "Tickets:FollowUpInterval must be between 00:00:01 and 1.00:00:00")
             .ValidateOnStart();
 
         services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName))

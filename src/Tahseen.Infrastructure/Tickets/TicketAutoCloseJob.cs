@@ -30,7 +30,7 @@ public sealed partial class TicketAutoCloseJob(
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = await scope.ServiceProvider.GetRequiredService<TahseenDbContext>().Tickets
-                .Where(t => t.Status == TicketStatus.Resolved && t.ResolveTime <= resolvedBefore)
+                .Where(t => t.Status == TicketStatus.Resolved && t.ResolveTime <= resolvedBefore && t.FollowUpDate == null)
                 .OrderBy(t => t.ResolveTime)
                 .Select(t => t.Id)
                 .Take(BatchSize)

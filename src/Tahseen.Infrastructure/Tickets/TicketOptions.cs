@@ -21,6 +21,9 @@ public sealed class TicketOptions
     /// <summary>How often the job looks for resolved tickets to close.</summary>
     public TimeSpan AutoCloseInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often the job looks for suggestions under study whose follow-up date has come.</summary>
+    public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     public DueTimePolicy DueTimePolicy() => new()
     {
         ComplaintWorkingDays = ComplaintWorkingDays,

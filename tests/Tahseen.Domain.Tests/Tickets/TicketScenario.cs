@@ -17,9 +17,9 @@ internal sealed class TicketScenario
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public Ticket Submit(DateTimeOffset? dueTime = null) => Ticket.Submit(
+    public Ticket Submit(DateTimeOffset? dueTime = null, TicketType type = TicketType.Complaint) => Ticket.Submit(
         Citizen,
-        TicketType.Complaint,
+        type,
         CategoryId,
         "Lost national ID card",
         "My card was lost while travelling; how do I replace it?",
@@ -27,9 +27,15 @@ internal sealed class TicketScenario
         dueTime ?? Now.AddDays(7),
         Now);
 
-    public Ticket InStatus(TicketStatus status)
+    /// <summary>An outcome of the type's that settles it for good (a suggestion's first is ADOPTED, not UNDER_STUDY).</summary>
+    public static TicketOutcome OutcomeFor(TicketType type) => TicketLifecycle.For(type).Outcomes[0];
+
+    /// <param name="outcome">How a resolved ticket was resolved; UNDER_STUDY comes with a follow-up date two days on.</param>
+    public Ticket InStatus(TicketStatus status, TicketType type = TicketType.Complaint, TicketOutcome? outcome = null)
     {
-        var ticket = Submit();
+        var ticket = Submit(type: type);
+        var resolution = outcome ?? OutcomeFor(type);
+        DateOnly? followUp = resolution == TicketOutcome.UnderStudy ? Ticket.RiyadhDate(Now).AddDays(2) : null;
         Later();
         switch (status)
         {
@@ -42,10 +48,10 @@ internal sealed class TicketScenario
                 ticket.RequestInformation(Staff, ActorRole.Staff, "Where was the card lost?", Now);
                 break;
             case TicketStatus.Resolved:
-                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", Now);
+                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", resolution, Now, followUp);
                 break;
             case TicketStatus.Closed:
-                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", Now);
+                ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", resolution, Now, followUp);
                 ticket.Close(Staff, ActorRole.Staff, Now);
                 break;
             case TicketStatus.Withdrawn:
@@ -81,7 +87,7 @@ internal sealed class TicketScenario
                 ticket.AddInternalNote(Staff, "Staff Member", ActorRole.Staff, "Checked the register.", Now);
                 break;
             case TicketTrigger.Resolve:
-                ticket.Resolve(Staff, ActorRole.Staff, "Done.", Now);
+                ticket.Resolve(Staff, ActorRole.Staff, "Done.", OutcomeFor(ticket.Type), Now);
                 break;
             case TicketTrigger.Reject:
                 ticket.Reject(Staff, ActorRole.Staff, "Out of scope.", Now);
@@ -98,6 +104,10 @@ internal sealed class TicketScenario
             case TicketTrigger.AutoClose:
                 Clock.Advance(Ticket.DefaultAutoCloseDelay);
                 ticket.AutoClose(Now, Ticket.DefaultAutoCloseDelay);
+                break;
+            case TicketTrigger.FollowUpDue:
+                Clock.Advance(TimeSpan.FromDays(3));
+                ticket.ReturnForFollowUp(Now, Now.AddDays(14));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null);

@@ -64,7 +64,7 @@ public class TicketTests
         ticket.Assign(Staff, "Staff Member", Admin, ActorRole.Admin, _scenario.Now);
         ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now);
         ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow);
-        ticket.Resolve(Staff, ActorRole.Staff, "Replacement booked.", _scenario.Now);
+        ticket.Resolve(Staff, ActorRole.Staff, "Replacement booked.", TicketOutcome.Upheld, _scenario.Now);
         ticket.Rate(Citizen, 4, null, _scenario.Now);
 
         ticket.History.OrderBy(entry => entry.Sequence)
@@ -115,7 +115,7 @@ public class TicketTests
 
         ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now);
         ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow);
-        ticket.Resolve(Admin, ActorRole.Admin, "Replacement booked.", _scenario.Now);
+        ticket.Resolve(Admin, ActorRole.Admin, "Replacement booked.", TicketOutcome.Upheld, _scenario.Now);
 
         ticket.Messages.OrderBy(m => m.Sequence)
             .Select(m => (m.AuthorAccountId, m.AuthorRole, m.Body))
@@ -137,7 +137,7 @@ public class TicketTests
         var firstReply = _scenario.Now;
         ticket.Reply(Staff, ActorRole.Staff, "We are on it.", firstReply);
         _scenario.Later();
-        ticket.Resolve(Staff, ActorRole.Staff, "Done.", _scenario.Now);
+        ticket.Resolve(Staff, ActorRole.Staff, "Done.", TicketOutcome.Upheld, _scenario.Now);
 
         ticket.FirstResponseTime.Should().Be(firstReply);
     }

@@ -7,8 +7,8 @@ namespace Tahseen.Domain.Tests.Tickets;
 
 public class TicketTransitionTests
 {
-    // The lifecycle as product.md tells it, written out independently of the production table.
-    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Lifecycle = new()
+    // The lifecycles as product.md tells them, written out independently of the production tables.
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Complaint = new()
     {
         [(Submitted, Assign)] = InProgress,
         [(Submitted, Reply)] = InProgress,
@@ -47,45 +47,71 @@ public class TicketTransitionTests
         [(Rejected, AddInternalNote)] = Rejected,
     };
 
-    public static TheoryData<TicketStatus, TicketTrigger, TicketStatus> AllowedMoves()
-    {
-        var data = new TheoryData<TicketStatus, TicketTrigger, TicketStatus>();
-        foreach (var ((from, trigger), to) in Lifecycle)
-        {
-            data.Add(from, trigger, to);
-        }
+    // An inquiry moves as a complaint does; only its outcome differs.
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Inquiry = new(Complaint);
 
-        return data;
-    }
-
-    public static TheoryData<TicketStatus, TicketTrigger> RefusedMoves()
+    // A suggestion is not reopened by a reply, and one under study comes back on its follow-up date.
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Suggestion = new(Complaint)
     {
-        var data = new TheoryData<TicketStatus, TicketTrigger>();
-        foreach (var from in Enum.GetValues<TicketStatus>())
+        [(Resolved, CitizenReply)] = Resolved,
+        [(Resolved, FollowUpDue)] = InProgress,
+    };
+
+    private static Dictionary<(TicketStatus, TicketTrigger), TicketStatus> LifecycleOf(TicketType type) => type switch
+    {
+        TicketType.Complaint => Complaint,
+        TicketType.Inquiry => Inquiry,
+        _ => Suggestion,
+    };
+
+    public static TheoryData<TicketType, TicketStatus, TicketTrigger, TicketStatus> AllowedMoves()
+    {
+        var data = new TheoryData<TicketType, TicketStatus, TicketTrigger, TicketStatus>();
+        foreach (var type in Enum.GetValues<TicketType>())
         {
-            foreach (var trigger in Enum.GetValues<TicketTrigger>().Where(t => !Lifecycle.ContainsKey((from, t))))
+            foreach (var ((from, trigger), to) in LifecycleOf(type))
             {
-                data.Add(from, trigger);
+                data.Add(type, from, trigger, to);
             }
         }
 
         return data;
     }
 
-    [Fact]
-    public void The_transition_table_allows_exactly_the_lifecycle_moves()
+    public static TheoryData<TicketType, TicketStatus, TicketTrigger> RefusedMoves()
     {
-        TicketStateMachine.Transitions
+        var data = new TheoryData<TicketType, TicketStatus, TicketTrigger>();
+        foreach (var type in Enum.GetValues<TicketType>())
+        {
+            foreach (var from in Enum.GetValues<TicketStatus>())
+            {
+                foreach (var trigger in Enum.GetValues<TicketTrigger>().Where(t => !LifecycleOf(type).ContainsKey((from, t))))
+                {
+                    data.Add(type, from, trigger);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [InlineData(TicketType.Complaint)]
+    [InlineData(TicketType.Inquiry)]
+    [InlineData(TicketType.Suggestion)]
+    public void Each_type_s_table_allows_exactly_its_lifecycle_moves(TicketType type)
+    {
+        TicketLifecycle.For(type).Transitions
             .Select(t => ((t.From, t.Trigger), t.To))
-            .Should().BeEquivalentTo(Lifecycle.Select(entry => (entry.Key, entry.Value)));
+            .Should().BeEquivalentTo(LifecycleOf(type).Select(entry => (entry.Key, entry.Value)));
     }
 
     [Theory]
     [MemberData(nameof(AllowedMoves))]
-    public void An_allowed_move_ends_in_the_status_the_lifecycle_names(TicketStatus from, TicketTrigger trigger, TicketStatus expected)
+    public void An_allowed_move_ends_in_the_status_the_lifecycle_names(TicketType type, TicketStatus from, TicketTrigger trigger, TicketStatus expected)
     {
         var scenario = new TicketScenario();
-        var ticket = scenario.InStatus(from);
+        var ticket = scenario.InStatus(from, type, trigger == FollowUpDue ? TicketOutcome.UnderStudy : null);
         var version = ticket.Version;
 
         scenario.Fire(ticket, trigger);
@@ -98,10 +124,10 @@ public class TicketTransitionTests
 
     [Theory]
     [MemberData(nameof(RefusedMoves))]
-    public void A_move_outside_the_lifecycle_is_refused_and_changes_nothing(TicketStatus from, TicketTrigger trigger)
+    public void A_move_outside_the_lifecycle_is_refused_and_changes_nothing(TicketType type, TicketStatus from, TicketTrigger trigger)
     {
         var scenario = new TicketScenario();
-        var ticket = scenario.InStatus(from);
+        var ticket = scenario.InStatus(from, type);
         var version = ticket.Version;
         var historyCount = ticket.History.Count;
         var messageCount = ticket.Messages.Count;

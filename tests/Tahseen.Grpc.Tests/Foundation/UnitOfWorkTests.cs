@@ -71,7 +71,7 @@ public sealed class UnitOfWorkTests(TahseenApiFactory factory) : IClassFixture<T
             "AssignTicket" => _kit.Staff.AssignTicketAsync(new AssignTicketRequest { TicketId = ticketId }, Broken(staff)).ResponseAsync,
             "ReplyToTicket" => _kit.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = ticketId, Body = "Answer" }, Broken(staff)).ResponseAsync,
             "RequestInformation" => _kit.Staff.RequestInformationAsync(new RequestInformationRequest { TicketId = ticketId, Body = "Which office?" }, Broken(staff)).ResponseAsync,
-            "ResolveTicket" => _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticketId, Body = "Done" }, Broken(staff)).ResponseAsync,
+            "ResolveTicket" => _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticketId, Body = "Done" }, Broken(staff)).ResponseAsync,
             "RejectTicket" => _kit.Staff.RejectTicketAsync(new RejectTicketRequest { TicketId = ticketId, Reason = "Out of scope" }, Broken(staff)).ResponseAsync,
             "AddInternalNote" => _kit.Staff.AddInternalNoteAsync(new AddInternalNoteRequest { TicketId = ticketId, Body = "Note" }, Broken(staff)).ResponseAsync,
             "AddTicketMessage" => _kit.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = ticketId, Body = "Riyadh" }, Broken(citizen)).ResponseAsync,

@@ -103,7 +103,7 @@ public sealed class IdempotencyTests(TahseenApiFactory factory) : IClassFixture<
         (await StoredAnswersAsync(Guid.Parse(citizen.AccountId), Guid.Parse(rate.RequestId))).Should().Be(0);
 
         var staff = await _kit.DeskAsync();
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
         var rated = await _kit.Tickets.RateTicketAsync(rate.Clone(), citizen.Options());
 
         rated.Ticket.Status.Should().Be(TicketStatus.Closed);

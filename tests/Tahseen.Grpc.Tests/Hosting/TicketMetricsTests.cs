@@ -25,10 +25,10 @@ public sealed partial class TicketMetricsTests(TahseenApiFactory factory) : ICla
         var before = await ScrapeAsync();
 
         var staff = await _kit.DeskAsync();
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = onTime.TicketId, Body = "Answered." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Answered, TicketId = onTime.TicketId, Body = "Answered." }, staff.Options());
         factory.Clock.Advance(late.DueTime.ToDateTimeOffset() - factory.Clock.GetUtcNow() + TimeSpan.FromHours(1));
         staff = await _kit.DeskAsync();
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = late.TicketId, Body = "Answered late." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Answered, TicketId = late.TicketId, Body = "Answered late." }, staff.Options());
         await _kit.SubmitAsync(await _kit.CitizenAsync(), TicketKit.NewTicket(TicketType.Inquiry));
         await _kit.Harness.DeliverSmsAsync();
         var after = await ScrapeAsync();

@@ -215,7 +215,7 @@ public sealed class DataSubjectRightsTests(TahseenApiFactory factory) : IClassFi
         await _kit.Staff.RequestInformationAsync(new RequestInformationRequest { TicketId = rated.TicketId, Body = texts[3] }, staff.Options());
         await _kit.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = rated.TicketId, Body = texts[2] }, citizen.Options());
         await _kit.Staff.AddInternalNoteAsync(new AddInternalNoteRequest { TicketId = rated.TicketId, Body = texts[8] }, staff.Options());
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = rated.TicketId, Body = texts[4] }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = rated.TicketId, Body = texts[4] }, staff.Options());
         await _kit.Tickets.RateTicketAsync(new RateTicketRequest { TicketId = rated.TicketId, Score = 5, Comment = texts[5] }, citizen.Options());
         var withdrawn = await _kit.SubmitAsync(citizen, NewTicket(texts[6], "Withdrawn ticket"));
         await _kit.Tickets.WithdrawTicketAsync(new WithdrawTicketRequest { TicketId = withdrawn.TicketId, Reason = texts[7] }, citizen.Options());

@@ -50,7 +50,7 @@ public sealed partial class NoPersonalDataInLogsTests
         await kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = ticket.TicketId }, staff.Options());
         await kit.Staff.RevealSubmitterAsync(new RevealSubmitterRequest { TicketId = ticket.TicketId, Purpose = "Calling back about the card" }, staff.Options());
         await kit.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = ticket.TicketId, Body = "Please visit any office." }, staff.Options());
-        await kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Replacement issued." }, staff.Options());
+        await kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Replacement issued." }, staff.Options());
         await kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = ticket.TicketId }, citizen.Options());
         await kit.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), admin.Options());
         await harness.DeliverSmsAsync();

@@ -21,7 +21,7 @@ public sealed class AutoCloseTests(TahseenApiFactory factory) : IClassFixture<Ta
         var citizen = await _kit.CitizenAsync();
         var staff = await _kit.DeskAsync();
         var ticket = await _kit.SubmitAsync(citizen);
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
 
         factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
         await Job.CloseDueTicketsAsync(CancellationToken.None);
@@ -52,7 +52,7 @@ public sealed class AutoCloseTests(TahseenApiFactory factory) : IClassFixture<Ta
         var citizen = await _kit.CitizenAsync();
         var staff = await _kit.DeskAsync();
         var ticket = await _kit.SubmitAsync(citizen);
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
         await _kit.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = ticket.TicketId, Body = "Not done yet." }, citizen.Options());
 
         factory.Clock.Advance(TimeSpan.FromDays(8));
@@ -71,7 +71,7 @@ public sealed class AutoCloseTests(TahseenApiFactory factory) : IClassFixture<Ta
         for (var i = 0; i < 5; i++)
         {
             var ticket = await _kit.SubmitAsync(citizen);
-            await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
+            await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
             tickets.Add(ticket);
         }
 

@@ -16,7 +16,7 @@ public sealed class OwnershipTests(TahseenApiFactory factory) : IClassFixture<Ta
         var other = await _kit.CitizenAsync();
         var staff = await _kit.DeskAsync();
         var ticket = await _kit.SubmitAsync(owner);
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Done." }, staff.Options());
         var id = ticket.TicketId;
 
         var calls = new Func<Task>[]

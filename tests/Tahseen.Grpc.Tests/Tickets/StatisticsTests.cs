@@ -26,7 +26,7 @@ public sealed class StatisticsTests(TahseenApiFactory factory) : IClassFixture<T
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
         await _kit.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = answeredFast.TicketId, Body = "Looking." }, staff.Options());
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = answeredFast.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = answeredFast.TicketId, Body = "Done." }, staff.Options());
         await _kit.Staff.ReplyToTicketAsync(new ReplyToTicketRequest { TicketId = answeredLate.TicketId, Body = "Looking." }, staff.Options());
         await _kit.Tickets.WithdrawTicketAsync(new WithdrawTicketRequest { TicketId = withdrawn.TicketId }, citizen.Options());
         await _kit.Tickets.RateTicketAsync(new RateTicketRequest { TicketId = answeredFast.TicketId, Score = 4 }, citizen.Options());
@@ -35,7 +35,7 @@ public sealed class StatisticsTests(TahseenApiFactory factory) : IClassFixture<T
         factory.Clock.Advance(TimeSpan.FromDays(6));
         staff = await _kit.RefreshedAsync(staff);
         citizen = await _kit.RefreshedAsync(citizen);
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = answeredLate.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Answered, TicketId = answeredLate.TicketId, Body = "Done." }, staff.Options());
         await _kit.Tickets.RateTicketAsync(new RateTicketRequest { TicketId = answeredLate.TicketId, Score = 2 }, citizen.Options());
 
         var statistics = await _kit.Staff.GetTicketStatisticsAsync(new GetTicketStatisticsRequest

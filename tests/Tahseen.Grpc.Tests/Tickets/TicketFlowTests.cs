@@ -49,7 +49,7 @@ public sealed class TicketFlowTests(TahseenApiFactory factory) : IClassFixture<T
         await ExpectSms(citizen, ++sms, submitted.ReferenceNumber);
 
         var resolved = await _kit.Staff.ResolveTicketAsync(
-            new ResolveTicketRequest { TicketId = id, Body = "Book a replacement appointment on Absher." }, staff.Options());
+            new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = id, Body = "Book a replacement appointment on Absher." }, staff.Options());
         resolved.Ticket.Status.Should().Be(TicketStatus.Resolved);
         await ExpectSms(citizen, ++sms, submitted.ReferenceNumber);
         await CitizenSeesNoNote(citizen, id);
@@ -84,7 +84,7 @@ public sealed class TicketFlowTests(TahseenApiFactory factory) : IClassFixture<T
         var staff = await _kit.DeskAsync();
         var open = await _kit.SubmitAsync(citizen);
         var resolved = await _kit.SubmitAsync(citizen);
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = resolved.TicketId, Body = "Done." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = resolved.TicketId, Body = "Done." }, staff.Options());
 
         var withdrawn = await _kit.Tickets.WithdrawTicketAsync(
             new WithdrawTicketRequest { TicketId = open.TicketId, Reason = "I found my card." }, citizen.Options());

@@ -43,7 +43,7 @@ public sealed class WatchTicketTests(TahseenApiFactory factory) : IClassFixture<
         message.Ticket.Messages.Should().ContainSingle().Which.Body.Should().Be("Any news?");
         message.Ticket.ToString().Should().NotContain(NoteText);
 
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = ticket.TicketId, Body = "Collect it on Sunday." }, staff.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { Outcome = TicketOutcome.Upheld, TicketId = ticket.TicketId, Body = "Collect it on Sunday." }, staff.Options());
         (await NextAsync(watch)).EventType.Should().Be(TicketEventType.MessageAdded);
         var resolved = await NextAsync(watch);
         resolved.EventType.Should().Be(TicketEventType.StatusChanged);

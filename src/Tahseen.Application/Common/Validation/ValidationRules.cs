@@ -68,6 +68,16 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> OptionalIdentifier<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => string.IsNullOrWhiteSpace(value) || Guid.TryParse(value, out _)).WithReason(ErrorReason.FieldInvalid);
 
+    /// <summary>A calendar date as the contract writes it, <c>YYYY-MM-DD</c>, that may be left empty.</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalCalendarDate<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => string.IsNullOrWhiteSpace(value) || ParseOptionalCalendarDate(value) is not null).WithReason(ErrorReason.FieldInvalid);
+
+    /// <summary>A <c>YYYY-MM-DD</c> date; null when empty or not such a date.</summary>
+    public static DateOnly? ParseOptionalCalendarDate(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
     /// <summary>An identifier that <see cref="OptionalIdentifier"/> accepted: null when it was left empty.</summary>
     public static Guid? ParseOptionalIdentifier(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : Guid.Parse(value);

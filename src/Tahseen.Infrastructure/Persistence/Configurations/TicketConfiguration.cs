@@ -42,6 +42,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Statistics select by create time; the auto-close job by resolve time.
         builder.HasIndex(t => t.CreateTime);
         builder.HasIndex(t => new { t.Status, t.ResolveTime });
+        // The follow-up job finds suggestions under study whose day has come.
+        builder.HasIndex(t => new { t.Status, t.FollowUpDate });
 
         builder.OwnsOne(t => t.Rating, rating =>
         {

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Tahseen.Infrastructure.Persistence;
+
+#nullable disable
+
+namespace Tahseen.Infrastructure.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Desk_Lifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ClosureReason",
+                table: "tickets",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FollowUpDate",
+                table: "tickets",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Outcome",
+                table: "tickets",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_tickets_Status_FollowUpDate",
+                table: "tickets",
+                columns: new[] { "Status", "FollowUpDate" });
+
+            migrationBuilder.Sql(DeskLifecycleBackfill.PostgreSql);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_tickets_Status_FollowUpDate",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "ClosureReason",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpDate",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "tickets");
+        }
+    }
+}
