@@ -22,13 +22,19 @@ public sealed record TicketStatisticsDto(
     TimeSpan? MedianResolutionDuration,
     double? ResolvedWithinDueRatio,
     double? AverageRating,
-    long RatedCount);
+    long RatedCount,
+    IReadOnlyList<OutcomeCountDto> OutcomeCounts,
+    IReadOnlyList<ClosureReasonCountDto> ClosureReasonCounts);
 
 public sealed record TypeCountDto(TicketType Type, long Count);
 
 public sealed record StatusCountDto(TicketStatus Status, long Count);
 
 public sealed record CategoryCountDto(Guid CategoryId, long Count);
+
+public sealed record OutcomeCountDto(TicketType Type, TicketOutcome? Outcome, long Count);
+
+public sealed record ClosureReasonCountDto(ClosureReason ClosureReason, long Count);
 
 public sealed class GetTicketStatisticsQueryValidator : AbstractValidator<GetTicketStatisticsQuery>
 {
@@ -65,6 +71,17 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
             .Select(g => new CategoryCountDto(g.Key, g.LongCount()))
             .ToListAsync(cancellationToken);
 
+        // Outcomes of the tickets staff resolved, per type (an outcome belongs to one type); a ticket
+        // resolved before outcomes existed counts under no outcome.
+        var byOutcome = await tickets.Where(t => t.ResolveTime != null)
+            .GroupBy(t => new { t.Type, t.Outcome })
+            .Select(g => new OutcomeCountDto(g.Key.Type, g.Key.Outcome, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        var byClosureReason = await tickets.Where(t => t.ClosureReason != null)
+            .GroupBy(t => t.ClosureReason!.Value)
+            .Select(g => new ClosureReasonCountDto(g.Key, g.LongCount()))
+            .ToListAsync(cancellationToken);
+
         var resolved = tickets.Where(t => t.ResolveTime != null);
         var resolvedInTime = await resolved.LongCountAsync(t => t.ResolveTime <= t.DueTime, cancellationToken);
 
@@ -88,7 +105,9 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
             Median(resolutions.Select(t => t.Resolution - t.CreateTime)),
             resolutions.Count == 0 ? null : (double)resolvedInTime / resolutions.Count,
             averageRating,
-            ratedCount);
+            ratedCount,
+            [.. byOutcome.OrderBy(c => c.Type).ThenBy(c => c.Outcome)],
+            [.. byClosureReason.OrderBy(c => c.ClosureReason)]);
     }
 
     private static TimeSpan? Median(IEnumerable<TimeSpan> durations)

@@ -32,6 +32,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketOutcome?, ProtoTicketOutcome>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<ProtoTicketOutcome, TicketOutcome?>().MapWith(value => EnumMappings.FromProto(value));
         config.NewConfig<ClosureReason?, ProtoClosureReason>().MapWith(value => EnumMappings.ToProto(value));
+        config.NewConfig<ClosureReason, ProtoClosureReason>().MapWith(value => EnumMappings.ToProto((ClosureReason?)value));
         config.NewConfig<ActorRole, Role>().MapWith(value => EnumMappings.ToProto(value));
         config.NewConfig<TicketAction, string>().MapWith(value => EnumMappings.ToCode(value));
         config.NewConfig<Timestamp?, DateTimeOffset?>().MapWith(value => CommonMappings.ToInstant(value, "time"));
@@ -96,6 +97,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TypeCountDto, TypeCount>();
         config.NewConfig<StatusCountDto, StatusCount>();
         config.NewConfig<CategoryCountDto, CategoryCount>();
+        config.NewConfig<OutcomeCountDto, OutcomeCount>();
+        config.NewConfig<ClosureReasonCountDto, ClosureReasonCount>();
         // Optional proto fields have presence: set them only when there is a value, so that an empty
         // range reads as "unset" rather than as 0.
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()

@@ -65,6 +65,14 @@ public sealed class StatisticsTests(TahseenApiFactory factory) : IClassFixture<T
         statistics.HasAverageRating.Should().BeTrue();
         statistics.AverageRating.Should().Be(3.0);
         statistics.RatedCount.Should().Be(2);
+        statistics.OutcomeCounts.Select(c => (c.Type, c.Outcome, c.Count)).Should().BeEquivalentTo(new[]
+        {
+            (TicketType.Complaint, TicketOutcome.Upheld, 1L), (TicketType.Inquiry, TicketOutcome.Answered, 1L),
+        });
+        statistics.ClosureReasonCounts.Select(c => (c.ClosureReason, c.Count)).Should().BeEquivalentTo(new[]
+        {
+            (ClosureReason.Rated, 2L), (ClosureReason.Withdrawn, 1L),
+        });
     }
 
     [Fact]
