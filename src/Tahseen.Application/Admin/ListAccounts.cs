@@ -23,7 +23,7 @@ public sealed class ListAccountsQueryValidator : AbstractValidator<ListAccountsQ
     {
         RuleFor(q => q.PageSize).GreaterThanOrEqualTo(0).WithReason(ErrorReason.FieldInvalid);
         RuleFor(q => q.Role)
-            .Must(role => role is null or AccountRoles.Citizen or AccountRoles.Staff or AccountRoles.Admin)
+            .Must(role => role is null or AccountRoles.Citizen or AccountRoles.Staff or AccountRoles.Admin or AccountRoles.Supervisor)
             .WithReason(ErrorReason.FieldInvalid);
         RuleFor(q => q.Status).IsInEnum().WithReason(ErrorReason.FieldInvalid);
     }

@@ -40,7 +40,7 @@ public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurren
             .FirstOrDefaultAsync(cancellationToken);
         if (assignee is null
             || assignee.Status != AccountStatus.Active
-            || (assignee.Roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0)
+            || (assignee.Roles & AccountRoleSets.Desk) == 0)
         {
             throw TahseenException.ForField(AssigneeField, ErrorReason.FieldInvalid);
         }

@@ -88,7 +88,7 @@ public sealed class Account
 
     public bool IsErased => EraseTime is not null;
 
-    public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
+    public bool IsStaff => (Roles & AccountRoleSets.Desk) != 0;
 
     public static Account RegisterCitizen(
         Username username, NationalId nationalId, string fullName, string? fullNameEn, MobileNumber mobile, EmailAddress? email,
@@ -105,11 +105,7 @@ public sealed class Account
 
     public static Account CreateStaff(Username username, string fullName, MobileNumber mobile, string passwordHash, AccountRoles roles, DateTimeOffset now)
     {
-        if ((roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0 || (roles & AccountRoles.Citizen) != 0)
-        {
-            throw TahseenException.ForField("roles", ErrorReason.FieldInvalid);
-        }
-
+        EnsureDeskRoles(roles);
         return new Account(username, fullName, mobile, passwordHash, roles, now);
     }
 
@@ -190,6 +186,31 @@ public sealed class Account
         Status = status;
         SecurityStamp = NewStamp();
         UpdateTime = now;
+    }
+
+    /// <summary>
+    /// An employee's new set of roles (staff, supervisor, admin). Only a staff account's roles change:
+    /// a citizen never becomes staff (nor staff a citizen). Sessions carry on; the roles a call holds
+    /// are read from the account on every call, so the change applies to the next call.
+    /// </summary>
+    public void SetRoles(AccountRoles roles, DateTimeOffset now)
+    {
+        if (!IsStaff || IsErased)
+        {
+            throw new TahseenException(ErrorReason.AccountNotStaff);
+        }
+
+        EnsureDeskRoles(roles);
+        Roles = roles;
+        UpdateTime = now;
+    }
+
+    private static void EnsureDeskRoles(AccountRoles roles)
+    {
+        if ((roles & AccountRoleSets.Desk) == 0 || (roles & ~AccountRoleSets.Desk) != 0)
+        {
+            throw TahseenException.ForField("roles", ErrorReason.FieldInvalid);
+        }
     }
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

@@ -28,6 +28,7 @@ public static class EnumMappings
         RoleNames.Citizen => ProtoRole.Citizen,
         RoleNames.Staff => ProtoRole.Staff,
         RoleNames.Admin => ProtoRole.Admin,
+        RoleNames.Supervisor => ProtoRole.Supervisor,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -37,6 +38,7 @@ public static class EnumMappings
             ProtoRole.Citizen => AccountRoles.Citizen,
             ProtoRole.Staff => AccountRoles.Staff,
             ProtoRole.Admin => AccountRoles.Admin,
+            ProtoRole.Supervisor => AccountRoles.Supervisor,
             _ => AccountRoles.None,
         });
 

@@ -53,4 +53,7 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<SetServiceAccountStatusResponse> SetServiceAccountStatus(SetServiceAccountStatusRequest request, ServerCallContext context) =>
         mapper.Map<SetServiceAccountStatusResponse>(await mediator.Send(mapper.Map<SetServiceAccountStatusCommand>(request), context.CancellationToken));
+
+    public override async Task<SetAccountRolesResponse> SetAccountRoles(SetAccountRolesRequest request, ServerCallContext context) =>
+        mapper.Map<SetAccountRolesResponse>(await mediator.Send(mapper.Map<SetAccountRolesCommand>(request), context.CancellationToken));
 }
