@@ -24,6 +24,9 @@ public sealed record AccountDto(
     DateTimeOffset CreateTime,
     string MaskedMobile)
 {
+    /// <summary>The categories a staff member works (auto-assignment, their default queue); empty for others.</summary>
+    public IReadOnlyList<Guid> CategoryIds { get; init; } = [];
+
     public static AccountDto From(Account account) => new(
         account.Id,
         account.Username,

@@ -88,6 +88,9 @@ public sealed class Account
 
     public bool IsErased => EraseTime is not null;
 
+    /// <summary>When a ticket was last given to this staff member; the least-loaded rule's tie-breaker (oldest first).</summary>
+    public DateTimeOffset? LastAssignTime { get; private set; }
+
     public bool IsStaff => (Roles & AccountRoleSets.Desk) != 0;
 
     public static Account RegisterCitizen(

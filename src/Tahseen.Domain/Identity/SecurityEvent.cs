@@ -24,6 +24,7 @@ public enum SecurityEventKind
     RevealLimitReached = 20,
     ErasurePasswordFailed = 21,
     AccountRolesChanged = 22,
+    StaffCategoriesChanged = 23,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -168,6 +168,9 @@ public static class EnumMappings
         TicketAction.Rated => "RATED",
         TicketAction.Closed => "CLOSED",
         TicketAction.AutoClosed => "AUTO_CLOSED",
+        TicketAction.Reassigned => "REASSIGNED",
+        TicketAction.SlaAtRisk => "SLA_AT_RISK",
+        TicketAction.Escalated => "ESCALATED",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

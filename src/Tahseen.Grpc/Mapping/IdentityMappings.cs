@@ -19,7 +19,8 @@ public sealed class IdentityMappings : IRegister
         config.NewConfig<AccountDto, Account>()
             .Map(d => d.Roles, s => EnumMappings.ToProto(s.Roles))
             .Map(d => d.Status, s => EnumMappings.ToProto(s.Status))
-            .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind));
+            .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind))
+            .Map(d => d.CategoryIds, s => s.CategoryIds.Select(id => id.ToString()));
 
         config.NewConfig<OtpSentDto, StartRegistrationResponse>().Map(d => d.RegistrationId, s => s.ChallengeId);
         config.NewConfig<OtpSentDto, ResendRegistrationOtpResponse>();

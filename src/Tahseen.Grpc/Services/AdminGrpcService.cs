@@ -56,4 +56,7 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<SetAccountRolesResponse> SetAccountRoles(SetAccountRolesRequest request, ServerCallContext context) =>
         mapper.Map<SetAccountRolesResponse>(await mediator.Send(mapper.Map<SetAccountRolesCommand>(request), context.CancellationToken));
+
+    public override async Task<SetStaffCategoriesResponse> SetStaffCategories(SetStaffCategoriesRequest request, ServerCallContext context) =>
+        mapper.Map<SetStaffCategoriesResponse>(await mediator.Send(mapper.Map<SetStaffCategoriesCommand>(request), context.CancellationToken));
 }

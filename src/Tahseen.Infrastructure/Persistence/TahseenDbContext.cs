@@ -23,6 +23,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<StaffCategory> StaffCategories => Set<StaffCategory>();
+
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<SmsOutboxMessage> SmsOutbox => Set<SmsOutboxMessage>();

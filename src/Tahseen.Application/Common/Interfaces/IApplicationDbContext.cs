@@ -21,6 +21,8 @@ public interface IApplicationDbContext
 
     DbSet<Category> Categories { get; }
 
+    DbSet<StaffCategory> StaffCategories { get; }
+
     DbSet<Account> Accounts { get; }
 
     DbSet<SmsOutboxMessage> SmsOutbox { get; }
