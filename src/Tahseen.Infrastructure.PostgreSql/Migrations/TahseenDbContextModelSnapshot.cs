@@ -205,6 +205,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LastAssignTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MobileNumber")
                         .IsRequired()
                         .HasColumnType("text")
@@ -683,6 +686,11 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("AutoAssignCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("NameAr")
                         .IsRequired()
                         .HasColumnType("text");
@@ -703,6 +711,21 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AccountId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("staff_categories", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
@@ -962,6 +985,21 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.HasOne("Tahseen.Domain.Identity.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
