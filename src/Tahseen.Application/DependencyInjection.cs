@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<SignInThrottles>();
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
+        services.AddScoped<Staff.TicketAutoAssigner>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<ServiceAccountCredentials>();
 

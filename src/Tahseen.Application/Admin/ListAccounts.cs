@@ -23,7 +23,7 @@ public sealed class ListAccountsQueryValidator : AbstractValidator<ListAccountsQ
     {
         RuleFor(q => q.PageSize).GreaterThanOrEqualTo(0).WithReason(ErrorReason.FieldInvalid);
         RuleFor(q => q.Role)
-            .Must(role => role is null or AccountRoles.Citizen or AccountRoles.Staff or AccountRoles.Admin)
+            .Must(role => role is null or AccountRoles.Citizen or AccountRoles.Staff or AccountRoles.Admin or AccountRoles.Supervisor)
             .WithReason(ErrorReason.FieldInvalid);
         RuleFor(q => q.Status).IsInEnum().WithReason(ErrorReason.FieldInvalid);
     }
@@ -66,6 +66,13 @@ public sealed class ListAccountsQueryHandler(IApplicationDbContext db, IKeyedHas
             .ToListAsync(cancellationToken);
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, a => new PagePosition(a.CreateTime, a.Id));
-        return new AccountPage([.. page.Select(a => AccountDto.ForStaff(a))], nextToken);
+        var ids = page.Select(a => a.Id).ToList();
+        var categories = (await db.StaffCategories.AsNoTracking()
+                .Where(s => ids.Contains(s.AccountId))
+                .Select(s => new { s.AccountId, s.CategoryId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.AccountId, s => s.CategoryId);
+        return new AccountPage(
+            [.. page.Select(a => AccountDto.ForStaff(a) with { CategoryIds = [.. categories[a.Id].Order()] })], nextToken);
     }
 }

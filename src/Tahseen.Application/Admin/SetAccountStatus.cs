@@ -8,10 +8,16 @@ using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Identity;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
+using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Admin;
 
-/// <summary>Activates or disables an account, with the reason in the security audit log. Disabling ends every session at once.</summary>
+/// <summary>
+/// Activates or disables an account, with the reason in the security audit log. Disabling ends every
+/// session at once and, for a staff member, returns their open tickets to the queue (unassigned, with
+/// history and an ASSIGNED event each) in the same transaction; whoever takes them next is chosen by
+/// people, not re-balanced automatically, since the queue is where a supervisor looks.
+/// </summary>
 /// <param name="Status">ACTIVE or DISABLED; LOCKED is not set by hand, it comes from failed sign-ins.</param>
 [RequireRoles(AccountRoles.Admin)]
 public sealed record SetAccountStatusCommand(string AccountId, AccountStatusView? Status, string? Reason, string? RequestId = null)
@@ -55,9 +61,24 @@ public sealed class SetAccountStatusCommandHandler(
         if (status == AccountStatus.Disabled)
         {
             await sessions.EndAllSessionsAsync(accountId, cancellationToken);
+            if (account.IsStaff)
+            {
+                await ReturnOpenTicketsAsync(accountId, now, cancellationToken);
+            }
         }
 
         return AccountDto.ForStaff(account);
+    }
+
+    private async Task ReturnOpenTicketsAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = Ticket.OpenStatuses;
+        var tickets = await db.Tickets.Where(t => t.AssigneeAccountId == accountId && open.Contains(t.Status)).ToListAsync(cancellationToken);
+        var role = user.DeskRole();
+        foreach (var ticket in tickets)
+        {
+            ticket.ReturnToQueue(user.AccountId, role, now);
+        }
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed record AccountDto(
     string MaskedMobile,
     Language PreferredLanguage)
 {
+    /// <summary>The categories a staff member works (auto-assignment, their default queue); empty for others.</summary>
+    public IReadOnlyList<Guid> CategoryIds { get; init; } = [];
+
     public static AccountDto From(Account account) => new(
         account.Id,
         account.Username,

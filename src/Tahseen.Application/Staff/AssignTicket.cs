@@ -25,7 +25,7 @@ public sealed class AssignTicketCommandValidator : AbstractValidator<AssignTicke
     }
 }
 
-public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TicketAutoAssigner assigner, TimeProvider clock)
     : IRequestHandler<AssignTicketCommand, StaffTicketDto>
 {
     private const string AssigneeField = "assignee_account_id";
@@ -40,13 +40,15 @@ public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurren
             .FirstOrDefaultAsync(cancellationToken);
         if (assignee is null
             || assignee.Status != AccountStatus.Active
-            || (assignee.Roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0)
+            || (assignee.Roles & AccountRoleSets.Desk) == 0)
         {
             throw TahseenException.ForField(AssigneeField, ErrorReason.FieldInvalid);
         }
 
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
-        ticket.Assign(assigneeId, assignee.FullName, user.AccountId, role, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        ticket.Assign(assigneeId, assignee.FullName, user.AccountId, role, now);
+        await assigner.TouchAsync(assigneeId, now, cancellationToken);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -11,7 +11,11 @@ using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Staff;
 
-/// <summary>The staff queue: every ticket, soonest due first, a page at a time.</summary>
+/// <summary>
+/// The staff queue, soonest due first, a page at a time. Without a category filter, a staff member
+/// who works categories (SetStaffCategories) sees those categories' tickets; supervisors, admins and
+/// staff without categories see every ticket.
+/// </summary>
 [RequireRoles(RoleSets.Desk)]
 public sealed record ListTicketsQuery(
     int PageSize,
@@ -34,7 +38,7 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
     }
 }
 
-public sealed class ListTicketsQueryHandler(IApplicationDbContext db, TimeProvider clock, IKeyedHasher hasher)
+public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock, IKeyedHasher hasher)
     : IRequestHandler<ListTicketsQuery, TicketPage>
 {
     public async Task<TicketPage> Handle(ListTicketsQuery request, CancellationToken cancellationToken)
@@ -59,6 +63,12 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, TimeProvid
         if (categoryId is { } category)
         {
             query = query.Where(t => t.CategoryId == category);
+        }
+        else if (!user.IsSupervising())
+        {
+            var callerId = user.AccountId;
+            var own = db.StaffCategories.Where(s => s.AccountId == callerId);
+            query = query.Where(t => !own.Any() || own.Any(s => s.CategoryId == t.CategoryId));
         }
 
         if (assigneeId is { } assignee)

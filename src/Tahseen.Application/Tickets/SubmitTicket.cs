@@ -5,6 +5,7 @@ using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Staff;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Tickets;
 
@@ -38,6 +39,7 @@ public sealed class SubmitTicketCommandHandler(
     ITicketNumbers numbers,
     DueTimePolicy dueTimePolicy,
     WorkingCalendar calendar,
+    TicketAutoAssigner autoAssigner,
     TimeProvider clock) : IRequestHandler<SubmitTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(SubmitTicketCommand request, CancellationToken cancellationToken)
@@ -64,6 +66,7 @@ public sealed class SubmitTicketCommandHandler(
         var referenceNumber = await numbers.NextAsync(year, cancellationToken);
         var ticket = Ticket.Submit(user.AccountId, type, categoryId, subject, description, referenceNumber, dueTime, now);
         db.Tickets.Add(ticket);
+        await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
         return TicketViews.ToPublic(ticket);
     }
 }

@@ -50,6 +50,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason CaptchaRequired = new("CAPTCHA_REQUIRED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason OutcomeRequired = new("OUTCOME_REQUIRED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason AccountNotStaff = new("ACCOUNT_NOT_STAFF", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason ExtensionAlreadyUsed = new("EXTENSION_ALREADY_USED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason DataSubjectRequestCompleted = new("DATA_SUBJECT_REQUEST_COMPLETED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CannedResponseNotApplicable = new("CANNED_RESPONSE_NOT_APPLICABLE", ErrorCategory.FailedPrecondition);

@@ -91,7 +91,11 @@ public sealed class Account
     /// <summary>The language the service writes to the person in (canned replies); Arabic unless they choose English.</summary>
     public Language PreferredLanguage { get; private set; } = Language.Arabic;
 
-    public bool IsStaff => (Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
+
+    /// <summary>When a ticket was last given to this staff member; the least-loaded rule's tie-breaker (oldest first).</summary>
+    public DateTimeOffset? LastAssignTime { get; private set; }
+
+    public bool IsStaff => (Roles & AccountRoleSets.Desk) != 0;
 
     public static Account RegisterCitizen(
         Username username, NationalId nationalId, string fullName, string? fullNameEn, MobileNumber mobile, EmailAddress? email,
@@ -108,11 +112,7 @@ public sealed class Account
 
     public static Account CreateStaff(Username username, string fullName, MobileNumber mobile, string passwordHash, AccountRoles roles, DateTimeOffset now)
     {
-        if ((roles & (AccountRoles.Staff | AccountRoles.Admin)) == 0 || (roles & AccountRoles.Citizen) != 0)
-        {
-            throw TahseenException.ForField("roles", ErrorReason.FieldInvalid);
-        }
-
+        EnsureDeskRoles(roles);
         return new Account(username, fullName, mobile, passwordHash, roles, now);
     }
 
@@ -204,6 +204,31 @@ public sealed class Account
         Status = status;
         SecurityStamp = NewStamp();
         UpdateTime = now;
+    }
+
+    /// <summary>
+    /// An employee's new set of roles (staff, supervisor, admin). Only a staff account's roles change:
+    /// a citizen never becomes staff (nor staff a citizen). Sessions carry on; the roles a call holds
+    /// are read from the account on every call, so the change applies to the next call.
+    /// </summary>
+    public void SetRoles(AccountRoles roles, DateTimeOffset now)
+    {
+        if (!IsStaff || IsErased)
+        {
+            throw new TahseenException(ErrorReason.AccountNotStaff);
+        }
+
+        EnsureDeskRoles(roles);
+        Roles = roles;
+        UpdateTime = now;
+    }
+
+    private static void EnsureDeskRoles(AccountRoles roles)
+    {
+        if ((roles & AccountRoleSets.Desk) == 0 || (roles & ~AccountRoleSets.Desk) != 0)
+        {
+            throw TahseenException.ForField("roles", ErrorReason.FieldInvalid);
+        }
     }
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

@@ -11,6 +11,16 @@ public enum AccountRoles
 
     /// <summary>A service account of an internal system: no person, no password, no SMS.</summary>
     Integration = 8,
+
+    /// <summary>A staff member who also receives escalations and sees per-staff figures; holds every staff right.</summary>
+    Supervisor = 16,
+}
+
+/// <summary>The role sets the domain reasons about.</summary>
+public static class AccountRoleSets
+{
+    /// <summary>The Civil Affairs employees who work the desk: any of these roles holds the staff rights.</summary>
+    public const AccountRoles Desk = AccountRoles.Staff | AccountRoles.Admin | AccountRoles.Supervisor;
 }
 
 /// <summary>The stored status. Sign-in throttling is per login key (<see cref="SignInThrottle"/>), not a status.</summary>

@@ -23,6 +23,8 @@ public enum SecurityEventKind
     ServiceTokenRefused = 19,
     RevealLimitReached = 20,
     ErasurePasswordFailed = 21,
+    AccountRolesChanged = 22,
+    StaffCategoriesChanged = 23,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -36,6 +36,13 @@ public sealed class Category
 
     public bool Active { get; private set; }
 
+    /// <summary>
+    /// How many new tickets of the category were offered for automatic assignment. Its real use is as a
+    /// lock row: each submit updates it before counting the staff's open tickets, so that two submits
+    /// in one category take turns (the SQLite write lock, or this row's lock on PostgreSQL).
+    /// </summary>
+    public long AutoAssignCount { get; private set; }
+
     public void Update(string nameAr, string nameEn, bool active)
     {
         NameAr = RequireName(nameAr, "name_ar");

@@ -149,11 +149,51 @@ public sealed class Ticket : IHasDomainEvents
         ArgumentException.ThrowIfNullOrWhiteSpace(assigneeDisplayName);
         RequireStaff(actorRole);
 
-        var from = Apply(TicketTrigger.Assign, TicketAction.Assigned, actorId, actorRole, now, assigneeId.ToString());
+        var action = AssigneeAccountId is { } current && current != assigneeId ? TicketAction.Reassigned : TicketAction.Assigned;
+        var from = Apply(TicketTrigger.Assign, action, actorId, actorRole, now, assigneeId.ToString());
         AssigneeAccountId = assigneeId;
         AssigneeDisplayName = assigneeDisplayName;
-        _events.Add(new TicketAssigned(Id, Version, TicketAction.Assigned, now, assigneeId));
-        RaiseStatusChange(from, TicketAction.Assigned, now);
+        _events.Add(new TicketAssigned(Id, Version, action, now, assigneeId));
+        RaiseStatusChange(from, action, now);
+    }
+
+    /// <summary>
+    /// The service gives a new ticket to the least-loaded staff member of its category. Unlike a staff
+    /// member taking it, this starts no work: the ticket stays SUBMITTED (assigned, not yet worked).
+    /// </summary>
+    public void AutoAssign(Guid assigneeId, string assigneeDisplayName, DateTimeOffset now)
+    {
+        RequireAccount(assigneeId, nameof(assigneeId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(assigneeDisplayName);
+        if (Status != TicketStatus.Submitted)
+        {
+            throw new TahseenException(ErrorReason.InvalidTicketTransition);
+        }
+
+        var action = AssigneeAccountId is null ? TicketAction.Assigned : TicketAction.Reassigned;
+        Record(action, null, ActorRole.System, now, assigneeId.ToString());
+        AssigneeAccountId = assigneeId;
+        AssigneeDisplayName = assigneeDisplayName;
+        _events.Add(new TicketAssigned(Id, Version, action, now, assigneeId));
+    }
+
+    /// <summary>
+    /// Puts an open ticket back in the queue, unassigned (its assignee's account was disabled). The
+    /// status stays; a resolved or final ticket keeps the name of whoever worked it.
+    /// </summary>
+    /// <returns>False when there was nothing to return.</returns>
+    public bool ReturnToQueue(Guid? actorId, ActorRole actorRole, DateTimeOffset now)
+    {
+        if (AssigneeAccountId is null || !IsOpen)
+        {
+            return false;
+        }
+
+        Record(TicketAction.Reassigned, actorId, actorRole, now, null);
+        AssigneeAccountId = null;
+        AssigneeDisplayName = null;
+        _events.Add(new TicketAssigned(Id, Version, TicketAction.Reassigned, now, null));
+        return true;
     }
 
     /// <summary>A public answer that does not close the matter. Replying to a waiting ticket resumes the clock.</summary>
@@ -386,6 +426,11 @@ public sealed class Ticket : IHasDomainEvents
     /// </summary>
     public bool IsOverdue(DateTimeOffset now) => StatusesOwingAnswer.Contains(Status) && DueTime < now;
 
+    /// <summary>Still being worked: the statuses that count towards a staff member's load.</summary>
+    public static IReadOnlyCollection<TicketStatus> OpenStatuses { get; } = [TicketStatus.Submitted, TicketStatus.InProgress, TicketStatus.WaitingForCitizen];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
     /// <summary>The statuses in which the service owes the submitter an answer and the due-time clock runs.</summary>
     public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress];
 
@@ -432,6 +477,15 @@ public sealed class Ticket : IHasDomainEvents
         Version++;
         _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, from, to, now, detail));
         return from;
+    }
+
+    /// <summary>A history entry that moves nothing (the status stays), with its new version.</summary>
+    private void Record(TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail)
+    {
+        RequireUtc(now, nameof(now));
+        UpdateTime = now;
+        Version++;
+        _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, Status, Status, now, detail));
     }
 
     private void AddMessage(

@@ -19,4 +19,13 @@ public enum TicketAction
     Merged = 14,
     MergeReceived = 15,
     FollowUpDue = 16,
+
+    /// <summary>Handed from one assignee to another, or back to the queue.</summary>
+    Reassigned = 17,
+
+    /// <summary>The service noticed that most of the ticket's working time is used.</summary>
+    SlaAtRisk = 18,
+
+    /// <summary>The due time passed while the ticket was open: escalated to the category's supervisors.</summary>
+    Escalated = 19,
 }

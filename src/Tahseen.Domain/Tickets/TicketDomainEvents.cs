@@ -8,7 +8,8 @@ public abstract record TicketDomainEvent(Guid TicketId, long Version, TicketActi
 public sealed record TicketSubmitted(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
 
-public sealed record TicketAssigned(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, Guid AssigneeAccountId)
+/// <summary>Given to a staff member, or back to the queue when <see cref="AssigneeAccountId"/> is null.</summary>
+public sealed record TicketAssigned(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, Guid? AssigneeAccountId)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
 
 /// <summary>A message in the public thread, which the submitter reads.</summary>

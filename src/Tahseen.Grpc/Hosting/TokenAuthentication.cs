@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Domain.Common;
 using Tahseen.Domain.Identity;
 using Tahseen.Infrastructure.Persistence;
@@ -17,7 +18,9 @@ namespace Tahseen.Grpc.Hosting;
 /// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
 /// disabled account ends a session at once rather than at token expiry. A service account's token names
 /// its current credential as the session: a rotated secret or a disabled service account stops it the same
-/// way. The check is one query on primary keys.
+/// way. The check is one query on primary keys. It also reads the account's current roles, which replace
+/// the token's: an admin's role change (SetAccountRoles) applies from the account's next call, without
+/// ending its sessions, and a demoted admin loses the admin methods at once.
 /// </summary>
 public static class TokenAuthentication
 {
@@ -104,13 +107,42 @@ public static class TokenAuthentication
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
-        var live = await db.Sessions.AnyAsync(
-            s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null
-                && db.Accounts.Any(a => a.Id == accountId && a.SecurityStamp == stamp && a.Status == AccountStatus.Active),
-            context.HttpContext.RequestAborted);
-        if (!live)
+        var roles = await db.Sessions
+            .Where(s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null)
+            .Join(db.Accounts.Where(a => a.SecurityStamp == stamp && a.Status == AccountStatus.Active), s => s.AccountId, a => a.Id, (s, a) => (AccountRoles?)a.Roles)
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (roles is null)
         {
             Reject(context);
+            return;
+        }
+
+        UseCurrentRoles(principal!, roles.Value);
+    }
+
+    /// <summary>The roles the account holds now, in place of those the token was issued with.</summary>
+    private static void UseCurrentRoles(System.Security.Claims.ClaimsPrincipal principal, AccountRoles roles)
+    {
+        if (principal.Identity is not System.Security.Claims.ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        var current = RoleNames.Of(roles).ToHashSet(StringComparer.Ordinal);
+        var held = identity.FindAll(RoleClaim).ToList();
+        if (held.Count == current.Count && held.All(c => current.Contains(c.Value)))
+        {
+            return;
+        }
+
+        foreach (var claim in held)
+        {
+            identity.RemoveClaim(claim);
+        }
+
+        foreach (var role in current)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(RoleClaim, role));
         }
     }
 

@@ -20,12 +20,18 @@ public sealed class AdminMappings : IRegister
             .Map(d => d.Status, s => EnumMappings.FromProto(s.Status));
         config.NewConfig<SetAccountStatusRequest, SetAccountStatusCommand>()
             .Map(d => d.Status, s => EnumMappings.FromProto(s.Status));
+        config.NewConfig<SetAccountRolesRequest, SetAccountRolesCommand>()
+            .Map(d => d.Roles, s => EnumMappings.FromProto(s.Roles));
+        config.NewConfig<SetStaffCategoriesRequest, SetStaffCategoriesCommand>()
+            .MapWith(s => new SetStaffCategoriesCommand(s.AccountId, s.CategoryIds.ToList(), s.RequestId));
         config.NewConfig<CreateCategoryRequest, CreateCategoryCommand>();
         config.NewConfig<UpdateCategoryRequest, UpdateCategoryCommand>();
 
         config.NewConfig<AccountDto, CreateStaffAccountResponse>().Map(d => d.Account, s => s);
         config.NewConfig<AccountPage, ListAccountsResponse>();
         config.NewConfig<AccountDto, SetAccountStatusResponse>().Map(d => d.Account, s => s);
+        config.NewConfig<AccountDto, SetAccountRolesResponse>().Map(d => d.Account, s => s);
+        config.NewConfig<AccountDto, SetStaffCategoriesResponse>().Map(d => d.Account, s => s);
         config.NewConfig<CategoryDto, CreateCategoryResponse>().Map(d => d.Category, s => s);
         config.NewConfig<CategoryDto, UpdateCategoryResponse>().Map(d => d.Category, s => s);
 

@@ -34,6 +34,7 @@ public static class EnumMappings
         RoleNames.Citizen => ProtoRole.Citizen,
         RoleNames.Staff => ProtoRole.Staff,
         RoleNames.Admin => ProtoRole.Admin,
+        RoleNames.Supervisor => ProtoRole.Supervisor,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -43,6 +44,7 @@ public static class EnumMappings
             ProtoRole.Citizen => AccountRoles.Citizen,
             ProtoRole.Staff => AccountRoles.Staff,
             ProtoRole.Admin => AccountRoles.Admin,
+            ProtoRole.Supervisor => AccountRoles.Supervisor,
             _ => AccountRoles.None,
         });
 
@@ -214,6 +216,9 @@ public static class EnumMappings
         TicketAction.Merged => "MERGED",
         TicketAction.MergeReceived => "MERGE_RECEIVED",
         TicketAction.FollowUpDue => "FOLLOW_UP_DUE",
+        TicketAction.Reassigned => "REASSIGNED",
+        TicketAction.SlaAtRisk => "SLA_AT_RISK",
+        TicketAction.Escalated => "ESCALATED",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

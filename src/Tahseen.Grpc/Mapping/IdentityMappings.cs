@@ -20,7 +20,8 @@ public sealed class IdentityMappings : IRegister
             .Map(d => d.Roles, s => EnumMappings.ToProto(s.Roles))
             .Map(d => d.Status, s => EnumMappings.ToProto(s.Status))
             .Map(d => d.PersonKind, s => EnumMappings.ToProto(s.PersonKind))
-            .Map(d => d.PreferredLanguage, s => EnumMappings.ToProto(s.PreferredLanguage));
+            .Map(d => d.PreferredLanguage, s => EnumMappings.ToProto(s.PreferredLanguage))
+            .Map(d => d.CategoryIds, s => s.CategoryIds.Select(id => id.ToString()));
         config.NewConfig<UpdateMyLanguageRequest, UpdateMyLanguageCommand>()
             .MapWith(s => new UpdateMyLanguageCommand(EnumMappings.FromProto(s.PreferredLanguage)));
         config.NewConfig<AccountDto, UpdateMyLanguageResponse>().Map(d => d.Account, s => s);

@@ -60,4 +60,10 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<UpdateCannedResponseResponse> UpdateCannedResponse(UpdateCannedResponseRequest request, ServerCallContext context) =>
         mapper.Map<UpdateCannedResponseResponse>(await mediator.Send(mapper.Map<UpdateCannedResponseCommand>(request), context.CancellationToken));
+
+    public override async Task<SetAccountRolesResponse> SetAccountRoles(SetAccountRolesRequest request, ServerCallContext context) =>
+        mapper.Map<SetAccountRolesResponse>(await mediator.Send(mapper.Map<SetAccountRolesCommand>(request), context.CancellationToken));
+
+    public override async Task<SetStaffCategoriesResponse> SetStaffCategories(SetStaffCategoriesRequest request, ServerCallContext context) =>
+        mapper.Map<SetStaffCategoriesResponse>(await mediator.Send(mapper.Map<SetStaffCategoriesCommand>(request), context.CancellationToken));
 }

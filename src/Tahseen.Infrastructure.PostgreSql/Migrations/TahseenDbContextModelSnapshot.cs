@@ -205,6 +205,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LastAssignTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MobileNumber")
                         .IsRequired()
                         .HasColumnType("text")
@@ -731,6 +734,11 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("AutoAssignCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("NameAr")
                         .IsRequired()
                         .HasColumnType("text");
@@ -751,6 +759,21 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AccountId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("staff_categories", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
@@ -1031,6 +1054,21 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>

@@ -208,6 +208,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("IsSandbox")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastAssignTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MobileNumber")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -760,6 +763,11 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AutoAssignCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("NameAr")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -782,6 +790,21 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("staff_categories", (string)null);
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
@@ -1068,6 +1091,21 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tahseen.Domain.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>

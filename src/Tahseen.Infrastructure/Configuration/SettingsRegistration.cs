@@ -68,6 +68,10 @@ public static class SettingsRegistration
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
             .ValidateOnStart();
 
+        services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.SectionName))
+            .Validate(o => AssignmentOptions.IsKnownMode(o.Mode), "Assignment:Mode must be 'LeastLoaded' or 'None'")
+            .ValidateOnStart();
+
         services.AddOptions<SubmitterRevealOptions>().Bind(configuration.GetSection(SubmitterRevealOptions.SectionName))
             .Validate(o => o.RevealsPerDay is >= 1 and <= SubmitterRevealOptions.MaxRevealsPerDay,
                 $"Privacy:RevealsPerDay must be between 1 and {SubmitterRevealOptions.MaxRevealsPerDay}")

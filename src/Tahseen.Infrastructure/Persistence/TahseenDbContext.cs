@@ -24,6 +24,7 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<StaffCategory> StaffCategories => Set<StaffCategory>();
 
     public DbSet<Account> Accounts => Set<Account>();
 

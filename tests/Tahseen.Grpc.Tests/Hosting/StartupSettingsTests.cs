@@ -22,6 +22,7 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Retention__ClosedTicketContentYears", "0", "Retention:ClosedTicketContentYears")]
     [InlineData("Development", "Retention__ClosedTicketContentYears", "five", "Retention:ClosedTicketContentYears")]
     [InlineData("Development", "Idempotency__RetentionHours", "0", "Idempotency:RetentionHours")]
+    [InlineData("Development", "Assignment__Mode", "RoundRobin", "Assignment:Mode")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKeys__0__Key", "bm90LWEta2V5", "Security:SigningKeys:0:Key must be an RSA private key")]
     [InlineData("Production", "Security__ActiveSigningKey", "t9", "Security:SigningKeys does not list the active signing key")]

@@ -57,6 +57,7 @@ public static class ErrorMessages
         ["CATEGORY_INACTIVE"] = ("هذا التصنيف غير متاح حاليًا.", "This category is not available."),
         ["OUTCOME_REQUIRED"] = ("يجب تحديد نتيجة تناسب نوع الطلب لحله.", "A ticket is resolved with an outcome valid for its type."),
         ["LAST_ADMIN"] = ("لا يمكن تعطيل آخر مشرف نشط أو تعطيل حسابك بنفسك.", "The last active administrator cannot be disabled, and an administrator cannot disable itself."),
+        ["ACCOUNT_NOT_STAFF"] = ("هذا الحساب ليس حساب موظف؛ لا تُغيَّر أدواره ولا تصنيفاته.", "This is not a staff account; its roles and categories cannot be changed."),
         ["ACCOUNT_EXISTS"] = ("يوجد حساب مسجل لهذه الهوية بالفعل.", "An account is already registered for this identity."),
         ["USERNAME_TAKEN"] = ("اسم المستخدم مستخدم من قبل؛ اختر اسمًا آخر.", "This username is taken; choose another one."),
         ["REQUEST_ID_REUSED"] = ("تم استخدام معرف الطلب نفسه لطلب مختلف.", "This request id was already used for a different request."),

@@ -22,6 +22,7 @@ public interface IApplicationDbContext
     DbSet<Category> Categories { get; }
 
     DbSet<CannedResponse> CannedResponses { get; }
+    DbSet<StaffCategory> StaffCategories { get; }
 
     DbSet<Account> Accounts { get; }
 

@@ -11,7 +11,11 @@ namespace Tahseen.Application.Common.Security;
 public static class CurrentUserExtensions
 {
     public static bool IsStaff(this ICurrentUser user) =>
-        (user.Roles & (AccountRoles.Staff | AccountRoles.Admin)) != 0;
+        (user.Roles & AccountRoleSets.Desk) != 0;
+
+    /// <summary>Supervisors and admins oversee the desk (per-staff figures, the whole queue).</summary>
+    public static bool IsSupervising(this ICurrentUser user) =>
+        (user.Roles & (AccountRoles.Supervisor | AccountRoles.Admin)) != 0;
 
     /// <summary>The capacity a desk caller acts in: ADMIN over STAFF.</summary>
     public static ActorRole DeskRole(this ICurrentUser user) =>

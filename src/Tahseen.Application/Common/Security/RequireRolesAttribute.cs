@@ -20,8 +20,8 @@ public sealed class RequireRolesAttribute(AccountRoles roles) : Attribute
 public static class RoleSets
 {
     /// <summary>Any signed-in person: citizens, staff and admins, never a service account.</summary>
-    public const AccountRoles People = AccountRoles.Citizen | AccountRoles.Staff | AccountRoles.Admin;
+    public const AccountRoles People = AccountRoles.Citizen | AccountRoleSets.Desk;
 
     /// <summary>The case-work desk.</summary>
-    public const AccountRoles Desk = AccountRoles.Staff | AccountRoles.Admin;
+    public const AccountRoles Desk = AccountRoleSets.Desk;
 }

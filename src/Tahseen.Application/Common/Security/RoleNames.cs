@@ -9,9 +9,10 @@ public static class RoleNames
     public const string Staff = "STAFF";
     public const string Admin = "ADMIN";
     public const string Integration = "INTEGRATION";
+    public const string Supervisor = "SUPERVISOR";
 
-    /// <summary>For [Authorize(Roles = ...)] on the case-work desk's methods.</summary>
-    public const string StaffOrAdmin = Staff + "," + Admin;
+    /// <summary>For [Authorize(Roles = ...)] on the case-work desk's methods: supervisors hold staff rights too.</summary>
+    public const string StaffOrAdmin = Staff + "," + Admin + "," + Supervisor;
 
     public static IEnumerable<string> Of(AccountRoles roles)
     {
@@ -34,6 +35,11 @@ public static class RoleNames
         {
             yield return Integration;
         }
+
+        if (roles.HasFlag(AccountRoles.Supervisor))
+        {
+            yield return Supervisor;
+        }
     }
 
     public static AccountRoles Parse(IEnumerable<string> names) =>
@@ -43,6 +49,7 @@ public static class RoleNames
             Staff => AccountRoles.Staff,
             Admin => AccountRoles.Admin,
             Integration => AccountRoles.Integration,
+            Supervisor => AccountRoles.Supervisor,
             _ => AccountRoles.None,
         });
 }

@@ -28,6 +28,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         // Raised events leave through the outbox, not as columns of the ticket.
         builder.Ignore(t => t.DomainEvents);
+        builder.Ignore(t => t.IsOpen);
 
         builder.HasOne<Category>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.SubmitterAccountId).OnDelete(DeleteBehavior.Restrict);
