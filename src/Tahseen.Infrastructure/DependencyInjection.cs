@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Tahseen.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,9 @@ using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
 using Tahseen.Infrastructure.Tickets;
+
+using Tahseen.Application.Calendar;
+using Tahseen.Infrastructure.Calendar;
 
 namespace Tahseen.Infrastructure;
 
@@ -131,6 +136,17 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
         services.AddSingleton<TicketFollowUpJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketFollowUpJob>());
+
+        // The one working calendar, its holidays from the table (plus any configured days).
+        services.AddSingleton(sp => new HolidayCalendar(
+            sp.GetRequiredService<WorkingCalendar>(),
+            [.. sp.GetRequiredService<IOptions<TicketOptions>>().Value.Holidays ?? []],
+            sp.GetRequiredService<ILogger<HolidayCalendar>>()));
+        services.AddSingleton(sp => new DueTimeRecalculationOptions(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.RecomputeInCallLimit));
+        services.AddScoped<DueTimeRecalculation>();
+        services.AddSingleton<IDataSeeder, HolidaySeeder>();
+        services.AddSingleton<CalendarJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarJob>());
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)

@@ -7,6 +7,7 @@ public enum TicketEventKind
     MessageAdded = 3,
     Assigned = 4,
     Submitted = 5,
+    DueTimeChanged = 9,
 }
 
 /// <summary>

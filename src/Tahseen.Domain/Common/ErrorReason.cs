@@ -84,6 +84,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason DeadLetterNotFound = new("DEAD_LETTER_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason ServiceAccountNotFound = new("SERVICE_ACCOUNT_NOT_FOUND", ErrorCategory.NotFound);
     public static readonly ErrorReason CannedResponseNotFound = new("CANNED_RESPONSE_NOT_FOUND", ErrorCategory.NotFound);
+    public static readonly ErrorReason HolidayNotFound = new("HOLIDAY_NOT_FOUND", ErrorCategory.NotFound);
 
     // Limits.
     public static readonly ErrorReason OtpAttemptsExceeded = new("OTP_ATTEMPTS_EXCEEDED", ErrorCategory.ResourceExhausted);

@@ -350,6 +350,28 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>
+    /// The working calendar changed (an admin added, moved or removed a holiday): the due time moves so
+    /// that the ticket keeps the working days it had. A closed ticket keeps its due time, which is history.
+    /// Returns false, changing nothing, when the time is the same or the ticket no longer owes anything.
+    /// </summary>
+    public bool MoveDueTime(DateTimeOffset dueTime, Guid actorId, ActorRole actorRole, DateTimeOffset now)
+    {
+        RequireUtc(dueTime, nameof(dueTime));
+        if (dueTime == DueTime || !IsOpen)
+        {
+            return false;
+        }
+
+        var previous = DueTime;
+        DueTime = dueTime;
+        Record(
+            TicketAction.DueTimeMoved, actorId, actorRole, now,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{previous:yyyy-MM-ddTHH:mm:ssZ} -> {dueTime:yyyy-MM-ddTHH:mm:ssZ}"));
+        _events.Add(new TicketDueTimeChanged(Id, Version, TicketAction.DueTimeMoved, now, previous, dueTime));
+        return true;
+    }
+
+    /// <summary>
     /// A suggestion under study whose follow-up date has come (in Riyadh) goes back to the desk:
     /// IN_PROGRESS with its assignee, who studied it, and a new due time; the outcome is cleared until
     /// it is resolved again. Returns false, changing nothing, before that day or when a resolved ticket

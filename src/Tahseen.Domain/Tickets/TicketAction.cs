@@ -28,4 +28,7 @@ public enum TicketAction
 
     /// <summary>The due time passed while the ticket was open: escalated to the category's supervisors.</summary>
     Escalated = 19,
+
+    /// <summary>The due time moved with the working calendar (a holiday changed).</summary>
+    DueTimeMoved = 27,
 }

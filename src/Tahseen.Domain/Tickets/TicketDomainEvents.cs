@@ -23,3 +23,8 @@ public sealed record TicketStatusChanged(
 /// <summary>Staff-only bookkeeping: never shown to the submitter.</summary>
 public sealed record TicketInternalNoteAdded(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+/// <summary>The due time moved because the working calendar changed (a holiday added, moved or removed).</summary>
+public sealed record TicketDueTimeChanged(
+    Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, DateTimeOffset PreviousDueTime, DateTimeOffset DueTime)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);

@@ -12,13 +12,51 @@ public sealed class WorkingCalendar
     /// <summary>When the clock starts for a ticket that arrives on a day off.</summary>
     public static readonly TimeOnly WorkdayStart = new(8, 0);
 
-    private readonly HashSet<DateOnly> _holidays;
+    private HolidaySet _holidays;
 
-    public WorkingCalendar(IEnumerable<DateOnly> holidays, TimeSpan utcOffset)
+    private long _firstUncoveredDayAsked = long.MaxValue;
+
+    public WorkingCalendar(IEnumerable<DateOnly> holidays, TimeSpan utcOffset, DateOnly? coveredThrough = null)
     {
         ArgumentNullException.ThrowIfNull(holidays);
-        _holidays = [.. holidays];
+        _holidays = new HolidaySet([.. holidays], coveredThrough);
         UtcOffset = utcOffset;
+    }
+
+    /// <summary>
+    /// The last day whose holidays are known: the end of the last year that has any. Beyond it only
+    /// weekends are days off, and <see cref="FirstUncoveredDayAsked"/> says that someone asked.
+    /// </summary>
+    public DateOnly? CoveredThrough => Volatile.Read(ref _holidays).CoveredThrough;
+
+    /// <summary>The earliest day beyond <see cref="CoveredThrough"/> that a computation reached; null if none did.</summary>
+    public DateOnly? FirstUncoveredDayAsked
+    {
+        get
+        {
+            var value = Interlocked.Read(ref _firstUncoveredDayAsked);
+            return value == long.MaxValue ? null : DateOnly.FromDayNumber((int)value);
+        }
+    }
+
+    /// <summary>
+    /// Puts in the holidays as they are now (admins edit them): every later computation uses the new set.
+    /// One calendar object lives for the process, so whatever holds it sees the change.
+    /// </summary>
+    public void ReplaceHolidays(IEnumerable<DateOnly> holidays, DateOnly? coveredThrough)
+    {
+        ArgumentNullException.ThrowIfNull(holidays);
+        Volatile.Write(ref _holidays, new HolidaySet([.. holidays], coveredThrough));
+    }
+
+    /// <summary>The holidays as they are now.</summary>
+    public IReadOnlyCollection<DateOnly> Holidays => Volatile.Read(ref _holidays).Days;
+
+    /// <summary>A calendar that keeps this one's holidays as they are now, whatever is replaced later.</summary>
+    public WorkingCalendar Snapshot()
+    {
+        var set = Volatile.Read(ref _holidays);
+        return new WorkingCalendar(set.Days, UtcOffset, set.CoveredThrough);
     }
 
     /// <summary>
@@ -41,8 +79,49 @@ public sealed class WorkingCalendar
 
     public TimeSpan UtcOffset { get; }
 
-    public bool IsWorkingDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Friday or DayOfWeek.Saturday) && !_holidays.Contains(day);
+    public bool IsWorkingDay(DateOnly day)
+    {
+        if (day.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday)
+        {
+            return false;
+        }
+
+        var set = Volatile.Read(ref _holidays);
+        if (set.CoveredThrough is { } covered && day > covered)
+        {
+            NoteUncovered(day);
+        }
+
+        return !set.Days.Contains(day);
+    }
+
+    /// <summary>
+    /// How many working days <see cref="AddWorkingDays"/> counted to reach <paramref name="end"/>'s day from
+    /// <paramref name="start"/>: the working days after the start's (first working) day, up to and including
+    /// the end's day. The inverse of <see cref="AddWorkingDays"/> on the day: AddWorkingDays(start, n) falls
+    /// on a day whose count is n.
+    /// </summary>
+    public int CountWorkingDays(DateTimeOffset start, DateTimeOffset end)
+    {
+        var day = DateOnly.FromDateTime(start.ToOffset(UtcOffset).DateTime);
+        var last = DateOnly.FromDateTime(end.ToOffset(UtcOffset).DateTime);
+        if (!IsWorkingDay(day))
+        {
+            day = NextWorkingDay(day);
+        }
+
+        var count = 0;
+        while (day < last)
+        {
+            day = NextWorkingDay(day);
+            if (day <= last)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>
     /// The instant <paramref name="days"/> working days after <paramref name="start"/>, at the same
@@ -71,6 +150,22 @@ public sealed class WorkingCalendar
         return new DateTimeOffset(day.ToDateTime(timeOfDay), UtcOffset).ToUniversalTime();
     }
 
+    private void NoteUncovered(DateOnly day)
+    {
+        long number = day.DayNumber;
+        var seen = Interlocked.Read(ref _firstUncoveredDayAsked);
+        while (number < seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _firstUncoveredDayAsked, number, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
     private DateOnly NextWorkingDay(DateOnly day)
     {
         do
@@ -89,4 +184,6 @@ public sealed class WorkingCalendar
             yield return day;
         }
     }
+
+    private sealed record HolidaySet(HashSet<DateOnly> Days, DateOnly? CoveredThrough);
 }

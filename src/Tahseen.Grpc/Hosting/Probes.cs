@@ -32,7 +32,8 @@ public static class Probes
             .AddDbContextCheck<TahseenDbContext>(
                 "database",
                 tags: [ReadinessTag],
-                customTestQuery: async (db, cancellationToken) => !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any());
+                customTestQuery: async (db, cancellationToken) => !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            .AddCheck<CalendarCoverageCheck>("calendar", tags: [ReadinessTag]);
 
         services.AddGrpcHealthChecks(options =>
         {
@@ -52,9 +53,23 @@ public static class Probes
     {
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LivenessTag) });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadinessTag) });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadinessTag), ResponseWriter = WriteDetailsAsync });
         return app;
     }
 
     private static bool IsReadiness(HealthCheckMapContext context) => context.Tags.Contains(ReadinessTag);
+
+    /// <summary>The overall status, then each check's status and what it found, as JSON for operators.</summary>
+    private static Task WriteDetailsAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(body));
+    }
 }

@@ -184,6 +184,7 @@ public static class EnumMappings
         TicketEventKind.MessageAdded => ProtoTicketEventType.MessageAdded,
         TicketEventKind.Assigned => ProtoTicketEventType.Assigned,
         TicketEventKind.Submitted => ProtoTicketEventType.Submitted,
+        TicketEventKind.DueTimeChanged => ProtoTicketEventType.DueTimeChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -194,6 +195,7 @@ public static class EnumMappings
         ProtoTicketEventType.MessageAdded => TicketEventKind.MessageAdded,
         ProtoTicketEventType.Assigned => TicketEventKind.Assigned,
         ProtoTicketEventType.Submitted => TicketEventKind.Submitted,
+        ProtoTicketEventType.DueTimeChanged => TicketEventKind.DueTimeChanged,
         _ => default,
     };
 
@@ -216,6 +218,7 @@ public static class EnumMappings
         TicketAction.Merged => "MERGED",
         TicketAction.MergeReceived => "MERGE_RECEIVED",
         TicketAction.FollowUpDue => "FOLLOW_UP_DUE",
+        TicketAction.DueTimeMoved => "DUE_TIME_MOVED",
         TicketAction.Reassigned => "REASSIGNED",
         TicketAction.SlaAtRisk => "SLA_AT_RISK",
         TicketAction.Escalated => "ESCALATED",

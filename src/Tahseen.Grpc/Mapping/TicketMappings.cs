@@ -5,6 +5,7 @@ using Tahseen.Application.Integration;
 using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
+using Tahseen.Domain.Common;
 using ActorRole = Tahseen.Domain.Tickets.ActorRole;
 using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
@@ -41,6 +42,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
         config.NewConfig<TicketDto, Ticket>()
+            .Map(d => d.CreateDateHijri, s => HijriDate.Format(s.CreateTime))
+            .Map(d => d.DueDateHijri, s => HijriDate.Format(s.DueTime))
             // Set by MergeTicket, which comes with the merge (issue 14, item 2); empty until then.
             .Ignore(d => d.MergedIntoTicketId)
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

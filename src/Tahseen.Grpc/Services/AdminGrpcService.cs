@@ -3,6 +3,7 @@ using MapsterMapper;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Tahseen.Application.Admin;
+using Tahseen.Application.Calendar;
 using Tahseen.Application.CannedResponses;
 using Tahseen.Application.Common.Security;
 using Tahseen.Contracts.V1;
@@ -66,4 +67,13 @@ public sealed class AdminGrpcService(IMediator mediator, IMapper mapper) : Admin
 
     public override async Task<SetStaffCategoriesResponse> SetStaffCategories(SetStaffCategoriesRequest request, ServerCallContext context) =>
         mapper.Map<SetStaffCategoriesResponse>(await mediator.Send(mapper.Map<SetStaffCategoriesCommand>(request), context.CancellationToken));
+
+    public override async Task<ListHolidaysResponse> ListHolidays(ListHolidaysRequest request, ServerCallContext context) =>
+        mapper.Map<ListHolidaysResponse>(await mediator.Send(mapper.Map<ListHolidaysQuery>(request), context.CancellationToken));
+
+    public override async Task<SetHolidayResponse> SetHoliday(SetHolidayRequest request, ServerCallContext context) =>
+        mapper.Map<SetHolidayResponse>(await mediator.Send(mapper.Map<SetHolidayCommand>(request), context.CancellationToken));
+
+    public override async Task<DeleteHolidayResponse> DeleteHoliday(DeleteHolidayRequest request, ServerCallContext context) =>
+        mapper.Map<DeleteHolidayResponse>(await mediator.Send(mapper.Map<DeleteHolidayCommand>(request), context.CancellationToken));
 }

@@ -761,6 +761,79 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.ToTable("categories", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.DueTimeRecalculationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AfterReferenceNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CompleteTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CoveredThroughBefore")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HolidaysBefore")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MovedCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompleteTime", "CreateTime");
+
+                    b.ToTable("due_time_recalculation_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.Holiday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Estimated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameAr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartDate");
+
+                    b.ToTable("holidays", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
                 {
                     b.Property<Guid>("AccountId")

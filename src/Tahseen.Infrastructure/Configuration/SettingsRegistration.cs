@@ -1,3 +1,4 @@
+using Tahseen.Infrastructure.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -66,6 +67,12 @@ public static class SettingsRegistration
             .Validate(o => o.Provider != SmsOptions.HttpProvider || !string.IsNullOrWhiteSpace(o.Http.ApiKey), "Sms:Http:ApiKey must be set when Sms:Provider is 'Http'")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Http.SenderName) && o.Http.SenderName.Length <= 11, "Sms:Http:SenderName must be 1 to 11 characters")
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
+            .ValidateOnStart();
+
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.SectionName))
+            .Validate(o => o.RefreshInterval >= TimeSpan.FromSeconds(1) && o.RefreshInterval <= TimeSpan.FromHours(1),
+                "Calendar:RefreshInterval must be between 00:00:01 and 01:00:00")
+            .Validate(o => o.RecomputeInCallLimit is >= 1 and <= 100_000, "Calendar:RecomputeInCallLimit must be between 1 and 100000")
             .ValidateOnStart();
 
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.SectionName))

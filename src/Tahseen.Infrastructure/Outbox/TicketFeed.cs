@@ -31,6 +31,7 @@ public sealed class TicketFeed(IServiceScopeFactory scopes, OutboxWakeUp wakeUp)
         [nameof(TicketAssigned)] = TicketEventKind.Assigned,
         [nameof(TicketMessageAdded)] = TicketEventKind.MessageAdded,
         [nameof(TicketStatusChanged)] = TicketEventKind.StatusChanged,
+        [nameof(TicketDueTimeChanged)] = TicketEventKind.DueTimeChanged,
     };
 
     private static readonly string[] PublicTypes = [.. Kinds.Keys];

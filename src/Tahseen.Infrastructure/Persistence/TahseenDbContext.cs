@@ -24,6 +24,10 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<DueTimeRecalculationTask> DueTimeRecalculationTasks => Set<DueTimeRecalculationTask>();
     public DbSet<StaffCategory> StaffCategories => Set<StaffCategory>();
 
     public DbSet<Account> Accounts => Set<Account>();

@@ -179,7 +179,7 @@ public sealed class AutoAssignmentTests(TahseenApiFactory factory) : IClassFixtu
         var resolved = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(categoryId: category));
         open.AssigneeAccountId.Should().Be(leaving.AccountId);
         var worker = await Desk.SignedInAsync(leaving, "+966590000741");
-        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = resolved.TicketId, Body = "Done.", Outcome = TicketOutcome.Upheld }, worker.Options());
+        await _kit.Staff.ResolveTicketAsync(new ResolveTicketRequest { TicketId = resolved.TicketId, Body = "Done.", Outcome = Tahseen.Contracts.V1.TicketOutcome.Upheld }, worker.Options());
 
         await _kit.Admin.SetAccountStatusAsync(new SetAccountStatusRequest { AccountId = leaving.AccountId, Status = AccountStatus.Disabled, Reason = "Left" }, admin.Options());
 

@@ -77,7 +77,11 @@ public sealed class JsonHttpTests(TahseenApiFactory factory) : IClassFixture<Tah
 
         live.StatusCode.Should().Be(HttpStatusCode.OK);
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await ready.Content.ReadAsStringAsync()).Should().Be("Healthy");
+        using var details = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        details.RootElement.GetProperty("status").GetString().Should().Be("Healthy");
+        details.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().Should().Be("Healthy");
+        details.RootElement.GetProperty("checks").GetProperty("calendar").GetProperty("description").GetString()
+            .Should().Be("holidays are known through 2029-12-31", "the seeded holidays run to the end of 1450 AH, in 2029");
     }
 
     [Theory]

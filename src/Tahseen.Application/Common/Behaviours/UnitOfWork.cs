@@ -14,6 +14,8 @@ public sealed class UnitOfWork(IApplicationDbContext db)
 {
     private const string UndoPoint = "unit_of_work_step";
 
+    private readonly List<Action> _afterCommit = [];
+
     /// <summary>
     /// Ends the command with <paramref name="reason"/> after the unit of work has committed what the
     /// command recorded: a counted wrong password, a security-log line, a revoked token family. Any
@@ -50,6 +52,28 @@ public sealed class UnitOfWork(IApplicationDbContext db)
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in this process once the command has committed (never if it rolls
+    /// back): for what must follow the database, such as a cache of what was just written.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _afterCommit.Add(action);
+    }
+
+    internal void Committed()
+    {
+        foreach (var action in _afterCommit)
+        {
+            action();
+        }
+
+        _afterCommit.Clear();
+    }
+
+    internal void RolledBack() => _afterCommit.Clear();
 
     /// <summary>Handled by the unit-of-work behaviour: save what is pending, commit, then answer with the error.</summary>
     internal sealed class RecordedFailure(ErrorReason reason) : TahseenException(reason);

@@ -16,7 +16,7 @@ namespace Tahseen.Application.Common.Behaviours;
 /// log line). Nothing else in the application begins, saves or commits. Queries pass straight through.
 /// </summary>
 [PipelineOrder(5)]
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbContext db) : IPipelineBehavior<TRequest, TResponse>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbContext db, UnitOfWork unitOfWork) : IPipelineBehavior<TRequest, TResponse>
 {
     public static readonly bool IsCommand = typeof(TRequest).Name.EndsWith("Command", StringComparison.Ordinal);
 
@@ -34,6 +34,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
             if (attempt++ > 0)
             {
                 db.ChangeTracker.Clear();
+                unitOfWork.RolledBack();
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -44,6 +45,7 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
             }
             catch (UnitOfWork.RecordedFailure)
             {
+                unitOfWork.RolledBack();
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 throw;
@@ -51,12 +53,14 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
             catch (TahseenException)
             {
                 db.ChangeTracker.Clear();
+                unitOfWork.RolledBack();
                 await transaction.CommitAsync(CancellationToken.None);
                 throw;
             }
 
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
+            unitOfWork.Committed();
             return response;
         }, cancellationToken);
     }

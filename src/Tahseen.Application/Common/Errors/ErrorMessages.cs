@@ -78,6 +78,7 @@ public static class ErrorMessages
         ["DEAD_LETTER_NOT_FOUND"] = ("الحدث غير موجود أو لم يعد متوقفاً عن المعالجة.", "The event was not found or is no longer dead-lettered."),
         ["SERVICE_ACCOUNT_NOT_FOUND"] = ("حساب الخدمة غير موجود.", "The service account was not found."),
         ["CANNED_RESPONSE_NOT_FOUND"] = ("الرد الجاهز غير موجود.", "The canned response was not found."),
+        ["HOLIDAY_NOT_FOUND"] = ("العطلة غير موجودة.", "The holiday was not found."),
         ["OTP_ATTEMPTS_EXCEEDED"] = ("تجاوزت عدد المحاولات المسموح بها لهذا الرمز؛ اطلب رمزًا جديدًا.", "Too many wrong attempts for this code; request a new one."),
         ["OTP_RESEND_TOO_SOON"] = ("يرجى الانتظار قبل طلب رمز جديد.", "Please wait before requesting a new code."),
         ["RATE_LIMITED"] = ("تجاوزت الحد المسموح من الطلبات؛ حاول لاحقًا.", "Too many requests; try again later."),

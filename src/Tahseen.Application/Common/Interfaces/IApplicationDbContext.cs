@@ -22,6 +22,10 @@ public interface IApplicationDbContext
     DbSet<Category> Categories { get; }
 
     DbSet<CannedResponse> CannedResponses { get; }
+
+    DbSet<Holiday> Holidays { get; }
+
+    DbSet<DueTimeRecalculationTask> DueTimeRecalculationTasks { get; }
     DbSet<StaffCategory> StaffCategories { get; }
 
     DbSet<Account> Accounts { get; }

@@ -17,4 +17,7 @@ public enum CommandLock
 {
     /// <summary>The set of active administrators (never leave none).</summary>
     Administrators = 1,
+
+    /// <summary>The holidays of the working calendar (each change recomputes due times from the last).</summary>
+    Calendar = 3,
 }
