@@ -54,7 +54,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<RateTicketRequest, RateTicketCommand>();
         config.NewConfig<WatchTicketRequest, WatchTicketQuery>();
 
-        config.NewConfig<TicketDto, SubmitTicketResponse>().Map(d => d.Ticket, s => s);
+        config.NewConfig<PossibleDuplicateDto, PossibleDuplicate>();
+        config.NewConfig<SubmittedTicketDto, SubmitTicketResponse>();
         config.NewConfig<TicketDto, GetTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, AddTicketMessageResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, WithdrawTicketResponse>().Map(d => d.Ticket, s => s);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Staff;
+using Tahseen.Application.Tickets;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Idempotency;
@@ -66,6 +67,10 @@ public static class SettingsRegistration
             .Validate(o => o.Provider != SmsOptions.HttpProvider || !string.IsNullOrWhiteSpace(o.Http.ApiKey), "Sms:Http:ApiKey must be set when Sms:Provider is 'Http'")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Http.SenderName) && o.Http.SenderName.Length <= 11, "Sms:Http:SenderName must be 1 to 11 characters")
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
+            .ValidateOnStart();
+
+        services.AddOptions<DuplicateOptions>().Bind(configuration.GetSection(DuplicateOptions.SectionName))
+            .Validate(o => o.Threshold is > 0 and <= 1, "Duplicates:Threshold must be above 0 and at most 1")
             .ValidateOnStart();
 
         services.AddOptions<SubmitterRevealOptions>().Bind(configuration.GetSection(SubmitterRevealOptions.SectionName))
