@@ -3,8 +3,10 @@ namespace Tahseen.Domain.Tickets;
 /// <summary>One entry of the public thread, which the submitter sees.</summary>
 public sealed class TicketMessage
 {
-    internal TicketMessage(long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime)
+    internal TicketMessage(
+        long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime, string? mergedFromReferenceNumber = null)
     {
+        MergedFromReferenceNumber = mergedFromReferenceNumber;
         Id = Guid.CreateVersion7(createTime);
         Sequence = sequence;
         AuthorAccountId = authorAccountId;
@@ -29,6 +31,9 @@ public sealed class TicketMessage
     public string Body { get; private set; } = string.Empty;
 
     public DateTimeOffset CreateTime { get; private set; }
+
+    /// <summary>Copied from a ticket merged into this one: that ticket's reference number; null for the ticket's own messages.</summary>
+    public string? MergedFromReferenceNumber { get; private set; }
 
     internal void Redact(string marker) => Body = marker;
 }

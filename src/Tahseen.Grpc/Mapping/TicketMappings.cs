@@ -40,8 +40,6 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
         config.NewConfig<TicketDto, Ticket>()
-            // Set by MergeTicket, which comes with the merge (issue 14, item 2); empty until then.
-            .Ignore(d => d.MergedIntoTicketId)
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
@@ -77,6 +75,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ResolveTicketRequest, ResolveTicketCommand>();
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
         config.NewConfig<CloseTicketRequest, CloseTicketCommand>();
+        config.NewConfig<MergeTicketRequest, MergeTicketCommand>();
         config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>()
             .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
             .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
@@ -93,6 +92,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<StaffTicketDto, ResolveTicketResponse>();
         config.NewConfig<StaffTicketDto, RejectTicketResponse>();
         config.NewConfig<StaffTicketDto, CloseTicketResponse>();
+        config.NewConfig<StaffTicketDto, MergeTicketResponse>();
 
         config.NewConfig<TypeCountDto, TypeCount>();
         config.NewConfig<StatusCountDto, StatusCount>();
