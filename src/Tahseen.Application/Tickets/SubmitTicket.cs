@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -13,11 +14,16 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Files a new ticket. The request id is required here (a citizen's retry must never file a second
-/// ticket) and works as for every idempotent command: a retry gets the same ticket back.
+/// ticket) and works as for every idempotent command: a retry gets the same ticket back. The answer
+/// also lists the submitter's other tickets that may be about the same matter
+/// (<see cref="PossibleDuplicates"/>); the ticket is filed all the same.
 /// </summary>
 [RequireRoles(RoleSets.People)]
 public sealed record SubmitTicketCommand(string RequestId, TicketType? Type, string CategoryId, string Subject, string Description)
-    : IRequest<TicketDto>, IIdempotentCommand;
+    : IRequest<SubmittedTicketDto>, IIdempotentCommand;
+
+/// <summary>The new ticket, and the submitter's others that read like it.</summary>
+public sealed record SubmittedTicketDto(TicketDto Ticket, IReadOnlyList<PossibleDuplicateDto> PossibleDuplicates);
 
 public sealed class SubmitTicketCommandValidator : AbstractValidator<SubmitTicketCommand>
 {
@@ -40,9 +46,10 @@ public sealed class SubmitTicketCommandHandler(
     DueTimePolicy dueTimePolicy,
     WorkingCalendar calendar,
     TicketAutoAssigner autoAssigner,
-    TimeProvider clock) : IRequestHandler<SubmitTicketCommand, TicketDto>
+    IOptions<DuplicateOptions> duplicates,
+    TimeProvider clock) : IRequestHandler<SubmitTicketCommand, SubmittedTicketDto>
 {
-    public async Task<TicketDto> Handle(SubmitTicketCommand request, CancellationToken cancellationToken)
+    public async Task<SubmittedTicketDto> Handle(SubmitTicketCommand request, CancellationToken cancellationToken)
     {
         var type = request.Type!.Value;
         var categoryId = Guid.Parse(request.CategoryId);
@@ -65,8 +72,10 @@ public sealed class SubmitTicketCommandHandler(
 
         var referenceNumber = await numbers.NextAsync(year, cancellationToken);
         var ticket = Ticket.Submit(user.AccountId, type, categoryId, subject, description, referenceNumber, dueTime, now);
+        var possibleDuplicates = await PossibleDuplicates.FindAsync(
+            db, ticket.Id, user.AccountId, categoryId, subject, description, duplicates.Value.Threshold, now, cancellationToken);
         db.Tickets.Add(ticket);
         await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
-        return TicketViews.ToPublic(ticket);
+        return new SubmittedTicketDto(TicketViews.ToPublic(ticket), possibleDuplicates);
     }
 }

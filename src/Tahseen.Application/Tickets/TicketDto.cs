@@ -22,9 +22,11 @@ public sealed record TicketDto(
     TicketRatingDto? Rating,
     TicketOutcome? Outcome = null,
     ClosureReason? ClosureReason = null,
-    DateOnly? FollowUpDate = null);
+    DateOnly? FollowUpDate = null,
+    Guid? MergedIntoTicketId = null);
 
-public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId);
+public sealed record TicketMessageDto(
+    Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId, string? MergedFromReferenceNumber);
 
 public sealed record TicketRatingDto(int Score, string? Comment, DateTimeOffset CreateTime);
 
@@ -65,12 +67,14 @@ public static class TicketViews
         t.DueTime,
         t.Messages
             .OrderBy(m => m.Sequence)
-            .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime, m.CannedResponseId))
+            .ThenBy(m => m.CreateTime)
+            .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime, m.CannedResponseId, m.MergedFromReferenceNumber))
             .ToList(),
         t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime),
         t.Outcome,
         t.ClosureReason,
-        t.FollowUpDate);
+        t.FollowUpDate,
+        t.MergedIntoTicketId);
 
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 

@@ -37,6 +37,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason PlaceholderUnknown = new("PLACEHOLDER_UNKNOWN", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason OutcomeTypeMismatch = new("OUTCOME_TYPE_MISMATCH", ErrorCategory.InvalidArgument);
     public static readonly ErrorReason FollowUpDateOutOfRange = new("FOLLOW_UP_DATE_OUT_OF_RANGE", ErrorCategory.InvalidArgument);
+    public static readonly ErrorReason MergeIntoSelf = new("MERGE_INTO_SELF", ErrorCategory.InvalidArgument);
 
     // State of the world does not allow the request.
     public static readonly ErrorReason MobileNotOwned = new("MOBILE_NOT_OWNED", ErrorCategory.FailedPrecondition);
@@ -51,6 +52,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason LastAdmin = new("LAST_ADMIN", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason OutcomeRequired = new("OUTCOME_REQUIRED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason AccountNotStaff = new("ACCOUNT_NOT_STAFF", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason MergeDifferentSubmitter = new("MERGE_DIFFERENT_SUBMITTER", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason MergeTargetClosed = new("MERGE_TARGET_CLOSED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason ExtensionAlreadyUsed = new("EXTENSION_ALREADY_USED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason DataSubjectRequestCompleted = new("DATA_SUBJECT_REQUEST_COMPLETED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CannedResponseNotApplicable = new("CANNED_RESPONSE_NOT_APPLICABLE", ErrorCategory.FailedPrecondition);

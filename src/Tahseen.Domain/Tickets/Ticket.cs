@@ -78,6 +78,9 @@ public sealed class Ticket : IHasDomainEvents
     /// </summary>
     public DateOnly? FollowUpDate { get; private set; }
 
+    /// <summary>The ticket this one was merged into (closure reason <see cref="ClosureReason.MergedDuplicate"/>).</summary>
+    public Guid? MergedIntoTicketId { get; private set; }
+
     /// <summary>When the ticket's personal content was redacted (an erasure, the retention schedule); null while it is whole.</summary>
     public DateTimeOffset? ContentRedactTime { get; private set; }
 
@@ -398,6 +401,51 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>
+    /// Merges this ticket, a duplicate, into <paramref name="target"/>, another open ticket of the same
+    /// submitter's: this one closes (closure reason MERGED_DUPLICATE, <see cref="MergedIntoTicketId"/>),
+    /// and its description and public messages are copied, as the submitter's and staff's messages they
+    /// were, into the target's thread marked with this ticket's reference number; the originals stay
+    /// here. Both histories record it (MERGED, MERGE_RECEIVED); the target keeps its status.
+    /// </summary>
+    public void MergeInto(Ticket target, Guid staffId, ActorRole role, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        RequireStaff(role);
+        RequireUtc(now, nameof(now));
+        if (target.Id == Id)
+        {
+            throw TahseenException.ForField("into_ticket_id", ErrorReason.MergeIntoSelf);
+        }
+
+        if (target.SubmitterAccountId != SubmitterAccountId)
+        {
+            // One citizen's thread is never shown to another.
+            throw new TahseenException(ErrorReason.MergeDifferentSubmitter);
+        }
+
+        if (TicketStateMachine.IsFinal(target.Status))
+        {
+            throw new TahseenException(ErrorReason.MergeTargetClosed);
+        }
+
+        // Both moves are checked before either is made: a refused merge changes neither ticket.
+        _ = TicketLifecycle.For(Type).Next(Status, TicketTrigger.Merge);
+        _ = TicketLifecycle.For(target.Type).Next(target.Status, TicketTrigger.ReceiveMerge);
+
+        var from = Apply(TicketTrigger.Merge, TicketAction.Merged, staffId, role, now, target.ReferenceNumber);
+        MergedIntoTicketId = target.Id;
+        _events.Add(new TicketMerged(Id, Version, TicketAction.Merged, now, target.Id));
+        RaiseStatusChange(from, TicketAction.Merged, now);
+
+        _ = target.Apply(TicketTrigger.ReceiveMerge, TicketAction.MergeReceived, staffId, role, now, ReferenceNumber);
+        target.AddMergedMessage(SubmitterAccountId, ActorRole.Citizen, Description, CreateTime, ReferenceNumber, now);
+        foreach (var message in _messages.OrderBy(m => m.Sequence))
+        {
+            target.AddMergedMessage(message.AuthorAccountId, message.AuthorRole, message.Body, message.CreateTime, ReferenceNumber, now);
+        }
+    }
+
+    /// <summary>
     /// Destroys what the ticket says about a person (subject, description, the public thread, internal
     /// notes, rejection and withdrawal reasons, the rating's comment), replacing each text with
     /// <see cref="PersonalContent.Redacted"/>, and keeps what statistics and the audit need: the type,
@@ -500,6 +548,13 @@ public sealed class Ticket : IHasDomainEvents
         _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, from, to, now, detail));
         return from;
     }
+
+    private void AddMergedMessage(Guid authorId, ActorRole authorRole, string body, DateTimeOffset writtenAt, string fromReference, DateTimeOffset now)
+    {
+        _messages.Add(new TicketMessage(Version, authorId, authorRole, body, writtenAt, mergedFromReferenceNumber: fromReference));
+        _events.Add(new TicketMessageAdded(Id, Version, TicketAction.MergeReceived, now, authorRole));
+    }
+
 
     /// <summary>A history entry that moves nothing (the status stays), with its new version.</summary>
     private void Record(TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail)

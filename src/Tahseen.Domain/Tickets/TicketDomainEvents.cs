@@ -20,6 +20,10 @@ public sealed record TicketStatusChanged(
     Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, TicketStatus FromStatus, TicketStatus ToStatus)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
 
+/// <summary>A duplicate was merged into <see cref="IntoTicketId"/>, which closed it: the submitter is told once.</summary>
+public sealed record TicketMerged(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, Guid IntoTicketId)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
 /// <summary>Staff-only bookkeeping: never shown to the submitter.</summary>
 public sealed record TicketInternalNoteAdded(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);

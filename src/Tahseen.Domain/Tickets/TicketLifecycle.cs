@@ -43,6 +43,16 @@ public sealed class TicketLifecycle
         new(Resolved, Rate, Closed),
         new(Resolved, Close, Closed),
         new(Resolved, AutoClose, Closed),
+
+        // A duplicate closes into another open ticket of the same submitter's, which keeps its status.
+        new(Submitted, Merge, Closed),
+        new(InProgress, Merge, Closed),
+        new(WaitingForCitizen, Merge, Closed),
+        new(Resolved, Merge, Closed),
+        new(Submitted, ReceiveMerge, Submitted),
+        new(InProgress, ReceiveMerge, InProgress),
+        new(WaitingForCitizen, ReceiveMerge, WaitingForCitizen),
+        new(Resolved, ReceiveMerge, Resolved),
     ];
 
     /// <summary>A complaint: upheld, partly or not; the submitter reopens it by replying within the window.</summary>
@@ -85,6 +95,7 @@ public sealed class TicketLifecycle
         [Close] = ClosureReason.ClosedByStaff,
         [Withdraw] = ClosureReason.Withdrawn,
         [Reject] = ClosureReason.RejectedOutOfScope,
+        [Merge] = ClosureReason.MergedDuplicate,
     };
 
     private readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> _table;

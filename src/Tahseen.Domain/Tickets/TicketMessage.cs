@@ -4,9 +4,16 @@ namespace Tahseen.Domain.Tickets;
 public sealed class TicketMessage
 {
     internal TicketMessage(
-        long sequence, Guid authorAccountId, ActorRole authorRole, string body, DateTimeOffset createTime, Guid? cannedResponseId = null)
+        long sequence,
+        Guid authorAccountId,
+        ActorRole authorRole,
+        string body,
+        DateTimeOffset createTime,
+        Guid? cannedResponseId = null,
+        string? mergedFromReferenceNumber = null)
     {
         CannedResponseId = cannedResponseId;
+        MergedFromReferenceNumber = mergedFromReferenceNumber;
         Id = Guid.CreateVersion7(createTime);
         Sequence = sequence;
         AuthorAccountId = authorAccountId;
@@ -34,6 +41,9 @@ public sealed class TicketMessage
 
     /// <summary>The canned response the message was written from, if any.</summary>
     public Guid? CannedResponseId { get; private set; }
+
+    /// <summary>Copied from a ticket merged into this one: that ticket's reference number; null for the ticket's own messages.</summary>
+    public string? MergedFromReferenceNumber { get; private set; }
 
     internal void Redact(string marker) => Body = marker;
 }

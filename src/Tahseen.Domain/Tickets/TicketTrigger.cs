@@ -17,4 +17,10 @@ public enum TicketTrigger
 
     /// <summary>A suggestion under study reaches its follow-up date and goes back to the desk.</summary>
     FollowUpDue = 12,
+
+    /// <summary>Staff merge this ticket into another of the same submitter's, which closes it.</summary>
+    Merge = 13,
+
+    /// <summary>Another ticket of the same submitter's is merged into this one, which takes its thread.</summary>
+    ReceiveMerge = 14,
 }

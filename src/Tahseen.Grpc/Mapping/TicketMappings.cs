@@ -44,8 +44,6 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketDto, Ticket>()
             .Map(d => d.CreateDateHijri, s => HijriDate.Format(s.CreateTime))
             .Map(d => d.DueDateHijri, s => HijriDate.Format(s.DueTime))
-            // Set by MergeTicket, which comes with the merge (issue 14, item 2); empty until then.
-            .Ignore(d => d.MergedIntoTicketId)
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
@@ -58,7 +56,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<RateTicketRequest, RateTicketCommand>();
         config.NewConfig<WatchTicketRequest, WatchTicketQuery>();
 
-        config.NewConfig<TicketDto, SubmitTicketResponse>().Map(d => d.Ticket, s => s);
+        config.NewConfig<PossibleDuplicateDto, PossibleDuplicate>();
+        config.NewConfig<SubmittedTicketDto, SubmitTicketResponse>();
         config.NewConfig<TicketDto, GetTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, AddTicketMessageResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<TicketDto, WithdrawTicketResponse>().Map(d => d.Ticket, s => s);
@@ -80,6 +79,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ResolveTicketRequest, ResolveTicketCommand>();
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
         config.NewConfig<CloseTicketRequest, CloseTicketCommand>();
+        config.NewConfig<MergeTicketRequest, MergeTicketCommand>();
         config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>()
             .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
             .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
@@ -96,6 +96,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<StaffTicketDto, ResolveTicketResponse>();
         config.NewConfig<StaffTicketDto, RejectTicketResponse>();
         config.NewConfig<StaffTicketDto, CloseTicketResponse>();
+        config.NewConfig<StaffTicketDto, MergeTicketResponse>();
 
         config.NewConfig<TypeCountDto, TypeCount>();
         config.NewConfig<StatusCountDto, StatusCount>();

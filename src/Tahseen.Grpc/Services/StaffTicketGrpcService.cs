@@ -42,6 +42,9 @@ public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) :
     public override async Task<CloseTicketResponse> CloseTicket(CloseTicketRequest request, ServerCallContext context) =>
         mapper.Map<CloseTicketResponse>(await mediator.Send(mapper.Map<CloseTicketCommand>(request), context.CancellationToken));
 
+    public override async Task<MergeTicketResponse> MergeTicket(MergeTicketRequest request, ServerCallContext context) =>
+        mapper.Map<MergeTicketResponse>(await mediator.Send(mapper.Map<MergeTicketCommand>(request), context.CancellationToken));
+
     public override async Task<GetTicketStatisticsResponse> GetTicketStatistics(GetTicketStatisticsRequest request, ServerCallContext context) =>
         mapper.Map<GetTicketStatisticsResponse>(await mediator.Send(mapper.Map<GetTicketStatisticsQuery>(request), context.CancellationToken));
 

@@ -888,6 +888,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("MergedIntoTicketId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("integer");
 
@@ -1260,6 +1263,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
 
                             b1.Property<DateTimeOffset>("CreateTime")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("MergedFromReferenceNumber")
+                                .HasColumnType("text");
 
                             b1.Property<long>("Sequence")
                                 .HasColumnType("bigint");

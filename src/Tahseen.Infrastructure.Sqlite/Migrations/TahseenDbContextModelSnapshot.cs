@@ -925,6 +925,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoTicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
@@ -1304,6 +1307,10 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("CreateTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MergedFromReferenceNumber")
+                                .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
                             b1.Property<long>("Sequence")

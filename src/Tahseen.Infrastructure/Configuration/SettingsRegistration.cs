@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Tahseen.Application.Staff;
+using Tahseen.Application.Tickets;
 using Tahseen.Infrastructure.Audit;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Idempotency;
@@ -77,6 +78,10 @@ public static class SettingsRegistration
 
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.SectionName))
             .Validate(o => AssignmentOptions.IsKnownMode(o.Mode), "Assignment:Mode must be 'LeastLoaded' or 'None'")
+            .ValidateOnStart();
+
+        services.AddOptions<DuplicateOptions>().Bind(configuration.GetSection(DuplicateOptions.SectionName))
+            .Validate(o => o.Threshold is > 0 and <= 1, "Duplicates:Threshold must be above 0 and at most 1")
             .ValidateOnStart();
 
         services.AddOptions<SubmitterRevealOptions>().Bind(configuration.GetSection(SubmitterRevealOptions.SectionName))

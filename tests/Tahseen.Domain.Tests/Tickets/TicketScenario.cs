@@ -105,6 +105,12 @@ internal sealed class TicketScenario
                 Clock.Advance(Ticket.DefaultAutoCloseDelay);
                 ticket.AutoClose(Now, Ticket.DefaultAutoCloseDelay);
                 break;
+            case TicketTrigger.Merge:
+                ticket.MergeInto(Submit(), Staff, ActorRole.Staff, Now);
+                break;
+            case TicketTrigger.ReceiveMerge:
+                Submit().MergeInto(ticket, Staff, ActorRole.Staff, Now);
+                break;
             case TicketTrigger.FollowUpDue:
                 Clock.Advance(TimeSpan.FromDays(3));
                 ticket.ReturnForFollowUp(Now, Now.AddDays(14));

@@ -42,6 +42,15 @@ public class TicketTransitionTests
         [(Resolved, Close)] = Closed,
         [(Resolved, AutoClose)] = Closed,
 
+        [(Submitted, Merge)] = Closed,
+        [(InProgress, Merge)] = Closed,
+        [(WaitingForCitizen, Merge)] = Closed,
+        [(Resolved, Merge)] = Closed,
+        [(Submitted, ReceiveMerge)] = Submitted,
+        [(InProgress, ReceiveMerge)] = InProgress,
+        [(WaitingForCitizen, ReceiveMerge)] = WaitingForCitizen,
+        [(Resolved, ReceiveMerge)] = Resolved,
+
         [(Closed, AddInternalNote)] = Closed,
         [(Withdrawn, AddInternalNote)] = Withdrawn,
         [(Rejected, AddInternalNote)] = Rejected,
@@ -134,7 +143,9 @@ public class TicketTransitionTests
 
         var act = () => scenario.Fire(ticket, trigger);
 
-        act.Should().Throw<TahseenException>().Which.Reason.Should().Be(ErrorReason.InvalidTicketTransition);
+        // Merging into a final ticket is refused by name; every other move as outside the lifecycle.
+        act.Should().Throw<TahseenException>().Which.Reason.Should().Be(
+            trigger == ReceiveMerge ? ErrorReason.MergeTargetClosed : ErrorReason.InvalidTicketTransition);
         ticket.Status.Should().Be(from);
         ticket.Version.Should().Be(version);
         ticket.History.Should().HaveCount(historyCount);

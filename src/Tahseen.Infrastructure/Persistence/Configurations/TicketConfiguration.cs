@@ -61,6 +61,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             message.Property(m => m.Id).ValueGeneratedNever();
             message.Property(m => m.Body).HasMaxLength(TicketLimits.Body);
             message.HasOne<CannedResponse>().WithMany().HasForeignKey(m => m.CannedResponseId).OnDelete(DeleteBehavior.Restrict);
+            message.Property(m => m.MergedFromReferenceNumber).HasMaxLength(20);
             message.HasIndex("TicketId", nameof(TicketMessage.Sequence));
         });
         builder.Navigation(t => t.Messages).HasField("_messages").UsePropertyAccessMode(PropertyAccessMode.Field);
