@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Domain.Tickets;
 
@@ -13,7 +14,8 @@ public sealed record DueTimeRecalculationOptions(int InCallLimit = 10_000, int B
 /// due time one working day later, a holiday removed brings it one earlier. Each move is history and an
 /// event on the ticket.
 /// </summary>
-public sealed class DueTimeRecalculation(IApplicationDbContext db, HolidayCalendar holidays, DueTimeRecalculationOptions options)
+public sealed class DueTimeRecalculation(
+    IApplicationDbContext db, UnitOfWork unitOfWork, HolidayCalendar holidays, DueTimeRecalculationOptions options)
 {
     public Task<WorkingCalendar> CalendarFromDatabaseAsync(CancellationToken cancellationToken) => holidays.LoadAsync(db, cancellationToken);
 
@@ -47,7 +49,8 @@ public sealed class DueTimeRecalculation(IApplicationDbContext db, HolidayCalend
             moved += Move(batch, before, after, actorId, now);
             handled += batch.Count;
             lastReference = batch[^1].ReferenceNumber;
-            await db.SaveChangesAsync(cancellationToken);
+            // Written batch by batch inside the command's transaction, so that the change tracker stays small.
+            await unitOfWork.WriteAsync(cancellationToken);
         }
 
         var pending = await Touched(firstDay, lastDay, before.UtcOffset, lastReference).LongCountAsync(cancellationToken);
