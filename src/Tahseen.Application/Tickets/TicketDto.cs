@@ -19,7 +19,13 @@ public sealed record TicketDto(
     DateTimeOffset UpdateTime,
     DateTimeOffset DueTime,
     IReadOnlyList<TicketMessageDto> Messages,
-    TicketRatingDto? Rating);
+    TicketRatingDto? Rating)
+{
+    /// <summary>Whether the ticket was escalated (its due time passed while open).</summary>
+    public bool Escalated { get; init; }
+
+    public DateTimeOffset? EscalateTime { get; init; }
+}
 
 public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime);
 
@@ -64,7 +70,11 @@ public static class TicketViews
             .OrderBy(m => m.Sequence)
             .Select(m => new TicketMessageDto(m.Id, m.AuthorRole, m.Body, m.CreateTime))
             .ToList(),
-        t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime));
+        t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime))
+    {
+        Escalated = t.Escalated,
+        EscalateTime = t.EscalateTime,
+    };
 
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 
