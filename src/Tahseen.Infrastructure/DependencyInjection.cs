@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Staff;
 using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
@@ -129,6 +130,9 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<TicketAutoCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.Policy());
+        services.AddSingleton<SlaEscalationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationJob>());
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)

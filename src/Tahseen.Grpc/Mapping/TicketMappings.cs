@@ -32,7 +32,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<CategoryDto, Category>();
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
-        config.NewConfig<TicketDto, Ticket>();
+        config.NewConfig<TicketDto, Ticket>()
+            .Map(d => d.SlaState, s => SlaReadScope.StateOf(s));
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
 
@@ -57,7 +58,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<GetTicketByReferenceRequest, GetTicketByReferenceQuery>();
         config.NewConfig<TicketDto, GetTicketByReferenceResponse>().Map(d => d.Ticket, s => s);
 
-        config.NewConfig<ListTicketsRequest, ListTicketsQuery>();
+        config.NewConfig<ListTicketsRequest, ListTicketsQuery>()
+            .Map(d => d.SlaState, s => EnumMappings.FromProto(s.SlaState));
         config.NewConfig<StaffTicketServiceGetTicketRequest, GetStaffTicketQuery>();
         config.NewConfig<AssignTicketRequest, AssignTicketCommand>();
         config.NewConfig<ReplyToTicketRequest, ReplyToTicketCommand>();

@@ -758,6 +758,12 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueTime")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EscalateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("FirstResponseTime")
                         .HasColumnType("timestamp with time zone");
 
@@ -766,6 +772,12 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ResolveTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaAtRiskFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaBreachedFor")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
@@ -800,6 +812,8 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.HasIndex("CreateTime");
 
                     b.HasIndex("DueTime");
+
+                    b.HasIndex("Escalated");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()

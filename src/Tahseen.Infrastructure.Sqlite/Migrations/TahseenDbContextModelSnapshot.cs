@@ -787,6 +787,12 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<DateTime>("DueTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstResponseTime")
                         .HasColumnType("TEXT");
 
@@ -796,6 +802,12 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaAtRiskFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaBreachedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -831,6 +843,8 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.HasIndex("CreateTime");
 
                     b.HasIndex("DueTime");
+
+                    b.HasIndex("Escalated");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
