@@ -90,9 +90,14 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<CategoryCountDto, CategoryCount>();
         // Optional proto fields have presence: set them only when there is a value, so that an empty
         // range reads as "unset" rather than as 0.
+        config.NewConfig<StaffFiguresDto, StaffFigures>();
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()
             .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.ResolvedWithinDueRatio)
             .IgnoreIf((s, _) => s.AverageRating == null, d => d.AverageRating)
+            .IgnoreIf((s, _) => s.ReopenedRatio == null, d => d.ReopenedRatio)
+            .IgnoreIf((s, _) => s.FirstContactResolutionRatio == null, d => d.FirstContactResolutionRatio)
+            .Map(d => d.ReopenedRatio, s => s.ReopenedRatio!.Value)
+            .Map(d => d.FirstContactResolutionRatio, s => s.FirstContactResolutionRatio!.Value)
             .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
             .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }
