@@ -132,7 +132,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<TicketAutoCloseJob>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.Policy());
         services.AddSingleton<SlaEscalationJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlaEscalationJob>());
+        services.AddHostedService<SlaEscalationWorker>();
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)

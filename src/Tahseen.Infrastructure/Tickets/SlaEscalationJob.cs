@@ -114,3 +114,11 @@ public sealed partial class SlaEscalationJob(
     [LoggerMessage(Level = LogLevel.Error, Message = "The SLA check failed; the next pass tries again")]
     private partial void LogPassFailed(Exception exception);
 }
+
+/// <summary>Runs <see cref="SlaEscalationJob"/> in the host; a test host leaves it out and calls the job itself.</summary>
+public sealed class SlaEscalationWorker(SlaEscalationJob job) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => job.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => job.StopAsync(cancellationToken);
+}
