@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<Staff.TicketAutoAssigner>();
+        services.AddSingleton<Staff.SlaReader>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<ServiceAccountCredentials>();
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tahseen.Application.Staff;
 using Tahseen.Infrastructure.Configuration;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
@@ -146,7 +147,11 @@ public static class DependencyInjection
         services.AddScoped<DueTimeRecalculation>();
         services.AddSingleton<IDataSeeder, HolidaySeeder>();
         services.AddSingleton<CalendarJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<CalendarJob>());
+        services.AddHostedService<CalendarWorker>();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SlaOptions>>().Value.Policy());
+        services.AddSingleton<SlaEscalationJob>();
+        services.AddHostedService<SlaEscalationWorker>();
     }
 
     private static void AddIdentityAdapters(this IServiceCollection services, IConfiguration configuration)

@@ -28,6 +28,7 @@ public sealed class StreamTicketEventsQueryValidator : AbstractValidator<StreamT
     public static readonly IReadOnlySet<TicketEventKind> FeedKinds = new HashSet<TicketEventKind>
     {
         TicketEventKind.Submitted, TicketEventKind.Assigned, TicketEventKind.MessageAdded, TicketEventKind.StatusChanged,
+        TicketEventKind.SlaAtRisk, TicketEventKind.SlaBreached,
         TicketEventKind.DueTimeChanged,
     };
 

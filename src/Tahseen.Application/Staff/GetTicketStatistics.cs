@@ -24,7 +24,26 @@ public sealed record TicketStatisticsDto(
     double? AverageRating,
     long RatedCount,
     IReadOnlyList<OutcomeCountDto> OutcomeCounts,
-    IReadOnlyList<ClosureReasonCountDto> ClosureReasonCounts);
+    IReadOnlyList<ClosureReasonCountDto> ClosureReasonCounts)
+{
+    /// <summary>Of the tickets ever resolved, the share the submitter reopened; null when none was resolved.</summary>
+    public double? ReopenedRatio { get; init; }
+
+    /// <summary>Tickets escalated (their due time passed while open).</summary>
+    public long EscalatedCount { get; init; }
+
+    /// <summary>
+    /// Of the tickets ever resolved, the share resolved with exactly one public word from staff (the
+    /// resolution itself) and never reopened; null when none was resolved.
+    /// </summary>
+    public double? FirstContactResolutionRatio { get; init; }
+
+    /// <summary>Per staff member; only supervisors and admins see it (empty for plain staff).</summary>
+    public IReadOnlyList<StaffFiguresDto> StaffFigures { get; init; } = [];
+}
+
+/// <summary>One staff member's load and pace over the tickets in range assigned to them.</summary>
+public sealed record StaffFiguresDto(Guid AccountId, string DisplayName, long OpenCount, long ResolvedCount, TimeSpan? MedianHandlingDuration);
 
 public sealed record TypeCountDto(TicketType Type, long Count);
 
@@ -44,7 +63,7 @@ public sealed class GetTicketStatisticsQueryValidator : AbstractValidator<GetTic
             .WithReason(ErrorReason.FieldInvalid);
 }
 
-public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
+public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, ICurrentUser user)
     : IRequestHandler<GetTicketStatisticsQuery, TicketStatisticsDto>
 {
     public async Task<TicketStatisticsDto> Handle(GetTicketStatisticsQuery request, CancellationToken cancellationToken)
@@ -96,6 +115,16 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
             .Select(t => new { t.CreateTime, Resolution = t.ResolveTime!.Value })
             .ToListAsync(cancellationToken);
 
+        // Ever resolved, ever reopened: a reopen clears ResolveTime, so the history tells.
+        var everResolved = tickets.Where(t => t.History.Any(h => h.Action == TicketAction.Resolved));
+        var everResolvedCount = await everResolved.LongCountAsync(cancellationToken);
+        var reopenedCount = await everResolved.LongCountAsync(t => t.History.Any(h => h.Action == TicketAction.Reopened), cancellationToken);
+        var firstContactCount = await everResolved.LongCountAsync(
+            t => !t.History.Any(h => h.Action == TicketAction.Reopened)
+                && t.Messages.Count(m => m.AuthorRole == ActorRole.Staff || m.AuthorRole == ActorRole.Admin) == 1,
+            cancellationToken);
+        var escalatedCount = await tickets.LongCountAsync(t => t.Escalated, cancellationToken);
+
         return new TicketStatisticsDto(
             byType.Sum(c => c.Count),
             [.. byType.OrderBy(c => c.Type)],
@@ -107,7 +136,37 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db)
             averageRating,
             ratedCount,
             [.. byOutcome.OrderBy(c => c.Type).ThenBy(c => c.Outcome)],
-            [.. byClosureReason.OrderBy(c => c.ClosureReason)]);
+            [.. byClosureReason.OrderBy(c => c.ClosureReason)])
+        {
+            ReopenedRatio = everResolvedCount == 0 ? null : (double)reopenedCount / everResolvedCount,
+            EscalatedCount = escalatedCount,
+            FirstContactResolutionRatio = everResolvedCount == 0 ? null : (double)firstContactCount / everResolvedCount,
+            StaffFigures = user.IsSupervising() ? await StaffFiguresAsync(tickets, cancellationToken) : [],
+        };
+    }
+
+    /// <summary>
+    /// Per assignee of the tickets in range: open tickets (still being worked), resolved ones (resolved
+    /// now or since closed after a resolution), and the median time from submission to resolution.
+    /// </summary>
+    private async Task<IReadOnlyList<StaffFiguresDto>> StaffFiguresAsync(IQueryable<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        var open = Ticket.OpenStatuses;
+        var rows = await tickets.Where(t => t.AssigneeAccountId != null)
+            .Select(t => new { Assignee = t.AssigneeAccountId!.Value, t.Status, t.CreateTime, t.ResolveTime })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Assignee).Distinct().ToList();
+        var names = (await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.FullName }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id, a => a.FullName);
+        return [.. rows.GroupBy(r => r.Assignee)
+            .Select(g => new StaffFiguresDto(
+                g.Key,
+                names.GetValueOrDefault(g.Key, string.Empty),
+                g.LongCount(r => open.Contains(r.Status)),
+                g.LongCount(r => r.ResolveTime != null),
+                Median(g.Where(r => r.ResolveTime != null).Select(r => r.ResolveTime!.Value - r.CreateTime))))
+            .OrderBy(f => f.DisplayName, StringComparer.Ordinal)
+            .ThenBy(f => f.AccountId)];
     }
 
     private static TimeSpan? Median(IEnumerable<TimeSpan> durations)

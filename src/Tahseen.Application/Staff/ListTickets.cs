@@ -24,7 +24,9 @@ public sealed record ListTicketsQuery(
     TicketType? Type,
     string? CategoryId,
     string? AssigneeAccountId,
-    bool OverdueOnly) : IRequest<TicketPage>;
+    bool OverdueOnly,
+    SlaState? SlaState = null,
+    bool EscalatedOnly = false) : IRequest<TicketPage>;
 
 public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQuery>
 {
@@ -35,6 +37,7 @@ public sealed class ListTicketsQueryValidator : AbstractValidator<ListTicketsQue
         RuleFor(q => q.Type).IsInEnum().WithReason(ErrorReason.FieldInvalid);
         RuleFor(q => q.CategoryId).OptionalIdentifier();
         RuleFor(q => q.AssigneeAccountId).OptionalIdentifier();
+        RuleFor(q => q.SlaState).IsInEnum().WithReason(ErrorReason.FieldInvalid);
     }
 }
 
@@ -45,7 +48,7 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
     {
         var categoryId = ValidationRules.ParseOptionalIdentifier(request.CategoryId);
         var assigneeId = ValidationRules.ParseOptionalIdentifier(request.AssigneeAccountId);
-        var scope = $"queue|{request.Status}|{request.Type}|{categoryId}|{assigneeId}|{request.OverdueOnly}";
+        var scope = $"queue|{request.Status}|{request.Type}|{categoryId}|{assigneeId}|{request.OverdueOnly}|{request.SlaState}|{request.EscalatedOnly}";
         var after = PageToken.Decode(request.PageToken, scope, hasher);
         var size = PageSize.Resolve(request.PageSize);
 
@@ -84,6 +87,16 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
             query = query.Where(t => owing.Contains(t.Status) && t.DueTime < now);
         }
 
+        if (request.EscalatedOnly)
+        {
+            query = query.Where(t => t.Escalated);
+        }
+
+        if (request.SlaState is { } sla)
+        {
+            query = WithSlaState(query, sla, clock.GetUtcNow());
+        }
+
         if (after is { } position)
         {
             query = query.Where(t => t.DueTime > position.Time
@@ -99,5 +112,24 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, t => new PagePosition(t.DueTime, t.TicketId));
         return new TicketPage(page, nextToken);
+    }
+
+    /// <summary>
+    /// <see cref="SlaPolicy.StateOf"/> in a form the database can run, so the filter pages in SQL:
+    /// BREACHED and PAUSED are exact; AT_RISK is the stored notice of the escalation job (raised once
+    /// per due time, see <c>SlaEscalationJob</c>), so a ticket lists as AT_RISK from the job's next pass.
+    /// </summary>
+    private static IQueryable<Ticket> WithSlaState(IQueryable<Ticket> query, SlaState state, DateTimeOffset now)
+    {
+        var owing = Ticket.StatusesOwingAnswer;
+        return state switch
+        {
+            SlaState.Paused => query.Where(t => t.Status == TicketStatus.WaitingForCitizen),
+            SlaState.Breached => query.Where(t => (owing.Contains(t.Status) && t.DueTime < now)
+                || (!owing.Contains(t.Status) && t.Status != TicketStatus.WaitingForCitizen && t.Escalated)),
+            SlaState.AtRisk => query.Where(t => owing.Contains(t.Status) && t.DueTime >= now && t.SlaAtRiskFor == t.DueTime),
+            _ => query.Where(t => (owing.Contains(t.Status) && t.DueTime >= now && (t.SlaAtRiskFor == null || t.SlaAtRiskFor != t.DueTime))
+                || (!owing.Contains(t.Status) && t.Status != TicketStatus.WaitingForCitizen && !t.Escalated)),
+        };
     }
 }

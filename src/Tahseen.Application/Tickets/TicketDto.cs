@@ -23,7 +23,13 @@ public sealed record TicketDto(
     TicketOutcome? Outcome = null,
     ClosureReason? ClosureReason = null,
     DateOnly? FollowUpDate = null,
-    Guid? MergedIntoTicketId = null);
+    Guid? MergedIntoTicketId = null)
+{
+    /// <summary>Whether the ticket was escalated (its due time passed while open).</summary>
+    public bool Escalated { get; init; }
+
+    public DateTimeOffset? EscalateTime { get; init; }
+}
 
 public sealed record TicketMessageDto(
     Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId, string? MergedFromReferenceNumber);
@@ -74,7 +80,11 @@ public static class TicketViews
         t.Outcome,
         t.ClosureReason,
         t.FollowUpDate,
-        t.MergedIntoTicketId);
+        t.MergedIntoTicketId)
+    {
+        Escalated = t.Escalated,
+        EscalateTime = t.EscalateTime,
+    };
 
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 

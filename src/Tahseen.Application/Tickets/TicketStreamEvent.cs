@@ -7,6 +7,8 @@ public enum TicketEventKind
     MessageAdded = 3,
     Assigned = 4,
     Submitted = 5,
+    SlaAtRisk = 6,
+    SlaBreached = 7,
     DueTimeChanged = 9,
 }
 

@@ -83,7 +83,7 @@ public sealed class WatchTicketQueryHandler(IApplicationDbContext db, ICurrentUs
                 foreach (var ticketEvent in batch)
                 {
                     cursor = ticketEvent.Cursor;
-                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered && ticketEvent.Kind != TicketEventKind.Submitted)
+                    if (ticketEvent.Version > snapshot.Version && ticketEvent.Version >= delivered && ticketEvent.Kind is not (TicketEventKind.Submitted or TicketEventKind.SlaAtRisk or TicketEventKind.SlaBreached))
                     {
                         delivered = ticketEvent.Version;
                         yield return ticketEvent;

@@ -81,6 +81,18 @@ public sealed class Ticket : IHasDomainEvents
     /// <summary>The ticket this one was merged into (closure reason <see cref="ClosureReason.MergedDuplicate"/>).</summary>
     public Guid? MergedIntoTicketId { get; private set; }
 
+    /// <summary>The due time a SlaAtRisk event was raised for; a later due time may raise it again.</summary>
+    public DateTimeOffset? SlaAtRiskFor { get; private set; }
+
+    /// <summary>The due time a SlaBreached event was raised for.</summary>
+    public DateTimeOffset? SlaBreachedFor { get; private set; }
+
+    /// <summary>Whether the ticket was ever escalated (its due time passed while open).</summary>
+    public bool Escalated { get; private set; }
+
+    /// <summary>When it was last escalated.</summary>
+    public DateTimeOffset? EscalateTime { get; private set; }
+
     /// <summary>When the ticket's personal content was redacted (an erasure, the retention schedule); null while it is whole.</summary>
     public DateTimeOffset? ContentRedactTime { get; private set; }
 
@@ -487,6 +499,45 @@ public sealed class Ticket : IHasDomainEvents
 
         Rating?.Redact(PersonalContent.Redacted);
         ContentRedactTime = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Notes that most of the working time is used (the job decides by <see cref="SlaPolicy"/>): history
+    /// and a SlaAtRisk event, once per due time. False when it was already noted for this due time or
+    /// the service owes no answer.
+    /// </summary>
+    public bool MarkSlaAtRisk(DateTimeOffset now)
+    {
+        if (!StatusesOwingAnswer.Contains(Status) || SlaAtRiskFor == DueTime || DueTime < now)
+        {
+            return false;
+        }
+
+        SlaAtRiskFor = DueTime;
+        Record(TicketAction.SlaAtRisk, null, ActorRole.System, now, DueTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        _events.Add(new TicketSlaAtRisk(Id, Version, TicketAction.SlaAtRisk, now, DueTime));
+        return true;
+    }
+
+    /// <summary>
+    /// The due time passed while the service owes an answer: the ticket is escalated (history and a
+    /// SlaBreached event), once per due time. A breach also counts as the at-risk notice for that due
+    /// time, so a ticket first seen late raises one event, not two.
+    /// </summary>
+    public bool MarkSlaBreached(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || SlaBreachedFor == DueTime)
+        {
+            return false;
+        }
+
+        SlaBreachedFor = DueTime;
+        SlaAtRiskFor = DueTime;
+        Escalated = true;
+        EscalateTime = now;
+        Record(TicketAction.Escalated, null, ActorRole.System, now, DueTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        _events.Add(new TicketSlaBreached(Id, Version, TicketAction.Escalated, now, DueTime));
         return true;
     }
 

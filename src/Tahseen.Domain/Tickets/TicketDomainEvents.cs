@@ -24,6 +24,14 @@ public sealed record TicketStatusChanged(
 public sealed record TicketMerged(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, Guid IntoTicketId)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
 
+/// <summary>Most of the ticket's working time is used (<see cref="SlaPolicy"/>), raised once per due time.</summary>
+public sealed record TicketSlaAtRisk(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, DateTimeOffset DueTime)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
+/// <summary>The due time passed while the ticket was open: it is escalated. Raised once per due time.</summary>
+public sealed record TicketSlaBreached(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime, DateTimeOffset DueTime)
+    : TicketDomainEvent(TicketId, Version, Action, OccurredTime);
+
 /// <summary>Staff-only bookkeeping: never shown to the submitter.</summary>
 public sealed record TicketInternalNoteAdded(Guid TicketId, long Version, TicketAction Action, DateTimeOffset OccurredTime)
     : TicketDomainEvent(TicketId, Version, Action, OccurredTime);

@@ -166,6 +166,41 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// The time between two instants that falls on working days (local days, whole days as in
+    /// <see cref="AddWorkingDays"/>): weekends and holidays are left out. Zero when <paramref name="to"/>
+    /// is not after <paramref name="from"/>.
+    /// </summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var start = from.ToOffset(UtcOffset);
+        var end = to.ToOffset(UtcOffset);
+        var total = TimeSpan.Zero;
+        for (var day = DateOnly.FromDateTime(start.DateTime); day <= DateOnly.FromDateTime(end.DateTime); day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), UtcOffset);
+            var dayEnd = dayStart.AddDays(1);
+            var overlapStart = start > dayStart ? start : dayStart;
+            var overlapEnd = end < dayEnd ? end : dayEnd;
+            if (overlapEnd > overlapStart)
+            {
+                total += overlapEnd - overlapStart;
+            }
+        }
+
+        return total;
+    }
+
     private DateOnly NextWorkingDay(DateOnly day)
     {
         do

@@ -45,6 +45,7 @@ public static class GrpcEdge
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RequestMessageGuard>();
+        app.UseMiddleware<Mapping.SlaReadScope.Middleware>();
 
         app.MapGrpcService<IdentityGrpcService>();
         app.MapGrpcService<TicketGrpcService>();

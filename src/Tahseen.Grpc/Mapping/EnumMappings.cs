@@ -11,6 +11,7 @@ using ProtoAccountStatus = Tahseen.Contracts.V1.AccountStatus;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
 using ProtoPersonKind = Tahseen.Contracts.V1.PersonKind;
 using ProtoRole = Tahseen.Contracts.V1.Role;
+using ProtoSlaState = Tahseen.Contracts.V1.SlaState;
 using ProtoTicketEventType = Tahseen.Contracts.V1.TicketEventType;
 using ProtoTicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
@@ -184,6 +185,8 @@ public static class EnumMappings
         TicketEventKind.MessageAdded => ProtoTicketEventType.MessageAdded,
         TicketEventKind.Assigned => ProtoTicketEventType.Assigned,
         TicketEventKind.Submitted => ProtoTicketEventType.Submitted,
+        TicketEventKind.SlaAtRisk => ProtoTicketEventType.SlaAtRisk,
+        TicketEventKind.SlaBreached => ProtoTicketEventType.SlaBreached,
         TicketEventKind.DueTimeChanged => ProtoTicketEventType.DueTimeChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -195,9 +198,24 @@ public static class EnumMappings
         ProtoTicketEventType.MessageAdded => TicketEventKind.MessageAdded,
         ProtoTicketEventType.Assigned => TicketEventKind.Assigned,
         ProtoTicketEventType.Submitted => TicketEventKind.Submitted,
+        ProtoTicketEventType.SlaAtRisk => TicketEventKind.SlaAtRisk,
+        ProtoTicketEventType.SlaBreached => TicketEventKind.SlaBreached,
         ProtoTicketEventType.DueTimeChanged => TicketEventKind.DueTimeChanged,
         _ => default,
     };
+
+    public static ProtoSlaState ToProto(SlaState state) => state switch
+    {
+        SlaState.OnTrack => ProtoSlaState.OnTrack,
+        SlaState.AtRisk => ProtoSlaState.AtRisk,
+        SlaState.Breached => ProtoSlaState.Breached,
+        SlaState.Paused => ProtoSlaState.Paused,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>A filter: UNSPECIFIED for any state; an unknown number passes through for the validator to refuse.</summary>
+    public static SlaState? FromProto(ProtoSlaState state) =>
+        state == ProtoSlaState.Unspecified ? null : (SlaState)(int)state;
 
     /// <summary>History actions as the contract's stable codes; spelled out so that renaming the enum cannot change them.</summary>
     public static string ToCode(TicketAction action) => action switch

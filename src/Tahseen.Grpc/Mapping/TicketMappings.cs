@@ -44,7 +44,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketDto, Ticket>()
             .Map(d => d.CreateDateHijri, s => HijriDate.Format(s.CreateTime))
             .Map(d => d.DueDateHijri, s => HijriDate.Format(s.DueTime))
-            .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Map(d => d.SlaState, s => SlaReadScope.StateOf(s));
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
 
@@ -70,7 +71,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<GetTicketByReferenceRequest, GetTicketByReferenceQuery>();
         config.NewConfig<TicketDto, GetTicketByReferenceResponse>().Map(d => d.Ticket, s => s);
 
-        config.NewConfig<ListTicketsRequest, ListTicketsQuery>();
+        config.NewConfig<ListTicketsRequest, ListTicketsQuery>()
+            .Map(d => d.SlaState, s => EnumMappings.FromProto(s.SlaState));
         config.NewConfig<StaffTicketServiceGetTicketRequest, GetStaffTicketQuery>();
         config.NewConfig<AssignTicketRequest, AssignTicketCommand>();
         config.NewConfig<ReplyToTicketRequest, ReplyToTicketCommand>();
@@ -105,9 +107,14 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ClosureReasonCountDto, ClosureReasonCount>();
         // Optional proto fields have presence: set them only when there is a value, so that an empty
         // range reads as "unset" rather than as 0.
+        config.NewConfig<StaffFiguresDto, StaffFigures>();
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()
             .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.ResolvedWithinDueRatio)
             .IgnoreIf((s, _) => s.AverageRating == null, d => d.AverageRating)
+            .IgnoreIf((s, _) => s.ReopenedRatio == null, d => d.ReopenedRatio)
+            .IgnoreIf((s, _) => s.FirstContactResolutionRatio == null, d => d.FirstContactResolutionRatio)
+            .Map(d => d.ReopenedRatio, s => s.ReopenedRatio!.Value)
+            .Map(d => d.FirstContactResolutionRatio, s => s.FirstContactResolutionRatio!.Value)
             .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
             .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }

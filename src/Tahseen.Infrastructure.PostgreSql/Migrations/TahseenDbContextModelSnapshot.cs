@@ -882,6 +882,12 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("DueTime")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("EscalateTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("FirstResponseTime")
                         .HasColumnType("timestamp with time zone");
 
@@ -899,6 +905,12 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ResolveTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaAtRiskFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaBreachedFor")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Status")
@@ -933,6 +945,8 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.HasIndex("CreateTime");
 
                     b.HasIndex("DueTime");
+
+                    b.HasIndex("Escalated");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()

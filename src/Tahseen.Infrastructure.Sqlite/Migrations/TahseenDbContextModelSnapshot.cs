@@ -919,6 +919,12 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<DateTime>("DueTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalateTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Escalated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FirstResponseTime")
                         .HasColumnType("TEXT");
 
@@ -937,6 +943,12 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolveTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaAtRiskFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaBreachedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -972,6 +984,8 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.HasIndex("CreateTime");
 
                     b.HasIndex("DueTime");
+
+                    b.HasIndex("Escalated");
 
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()

@@ -17,8 +17,7 @@ namespace Tahseen.Infrastructure.Calendar;
 /// which the next pass redoes from the task's position.
 /// </summary>
 public sealed partial class CalendarJob(
-    IServiceScopeFactory scopes, HolidayCalendar calendar, IOptions<CalendarOptions> options, TimeProvider clock, ILogger<CalendarJob> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, HolidayCalendar calendar, TimeProvider clock, ILogger<CalendarJob> logger)
 {
     /// <summary>One pass: reloads the holidays, then moves what is left of unfinished changes. Returns the batches run.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -35,22 +34,6 @@ public sealed partial class CalendarJob(
         }
 
         return batches;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPassFailed(exception);
-            }
-        }
     }
 
     private async Task<bool> ContinueOneBatchAsync(CancellationToken cancellationToken)
@@ -84,9 +67,30 @@ public sealed partial class CalendarJob(
         }, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A calendar pass failed; the next pass retries")]
-    private partial void LogPassFailed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Due times after a holiday change are all moved: {Moved} in the background")]
     private partial void LogTaskDone(long moved);
+}
+
+/// <summary>Runs <see cref="CalendarJob"/> every <see cref="CalendarOptions.RefreshInterval"/>; tests call the job themselves.</summary>
+public sealed partial class CalendarWorker(CalendarJob job, IOptions<CalendarOptions> options, TimeProvider clock, ILogger<CalendarWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await job.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPassFailed(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A calendar pass failed; the next pass retries")]
+    private partial void LogPassFailed(Exception exception);
 }

@@ -84,6 +84,12 @@ public static class SettingsRegistration
             .Validate(o => o.Threshold is > 0 and <= 1, "Duplicates:Threshold must be above 0 and at most 1")
             .ValidateOnStart();
 
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
+            .Validate(o => o.AtRiskPercent is >= 1 and <= 99, "Sla:AtRiskPercent must be between 1 and 99")
+            .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1) && o.CheckInterval <= TimeSpan.FromDays(1),
+                "Sla:CheckInterval must be between 00:00:01 and 1.00:00:00")
+            .ValidateOnStart();
+
         services.AddOptions<SubmitterRevealOptions>().Bind(configuration.GetSection(SubmitterRevealOptions.SectionName))
             .Validate(o => o.RevealsPerDay is >= 1 and <= SubmitterRevealOptions.MaxRevealsPerDay,
                 $"Privacy:RevealsPerDay must be between 1 and {SubmitterRevealOptions.MaxRevealsPerDay}")

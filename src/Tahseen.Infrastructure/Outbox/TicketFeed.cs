@@ -31,6 +31,8 @@ public sealed class TicketFeed(IServiceScopeFactory scopes, OutboxWakeUp wakeUp)
         [nameof(TicketAssigned)] = TicketEventKind.Assigned,
         [nameof(TicketMessageAdded)] = TicketEventKind.MessageAdded,
         [nameof(TicketStatusChanged)] = TicketEventKind.StatusChanged,
+        [nameof(TicketSlaAtRisk)] = TicketEventKind.SlaAtRisk,
+        [nameof(TicketSlaBreached)] = TicketEventKind.SlaBreached,
         [nameof(TicketDueTimeChanged)] = TicketEventKind.DueTimeChanged,
     };
 

@@ -26,6 +26,8 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Retention__ClosedTicketContentYears", "five", "Retention:ClosedTicketContentYears")]
     [InlineData("Development", "Idempotency__RetentionHours", "0", "Idempotency:RetentionHours")]
     [InlineData("Development", "Assignment__Mode", "RoundRobin", "Assignment:Mode")]
+    [InlineData("Development", "Sla__CheckInterval", "00:00:00", "Sla:CheckInterval")]
+    [InlineData("Development", "Sla__AtRiskPercent", "100", "Sla:AtRiskPercent")]
     [InlineData("Production", "Sandbox__Enabled", "1", "Sandbox:Enabled")]
     [InlineData("Production", "Security__SigningKeys__0__Key", "bm90LWEta2V5", "Security:SigningKeys:0:Key must be an RSA private key")]
     [InlineData("Production", "Security__ActiveSigningKey", "t9", "Security:SigningKeys does not list the active signing key")]

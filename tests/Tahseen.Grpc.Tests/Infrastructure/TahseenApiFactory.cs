@@ -68,6 +68,10 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
 
             // Erasure and retention run when a test calls DataProtectionJobs, not when the fake clock ticks.
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DataProtectionWorker)));
+
+            // Tests move the clock by days; the SLA job runs when a test calls it, not on the fake clock's timer.
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Tahseen.Infrastructure.Tickets.SlaEscalationWorker)));
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Tahseen.Infrastructure.Calendar.CalendarWorker)));
             services.AddSingleton<FailAfterFirstWrite>();
             services.ConfigureDbContext<TahseenDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<FailAfterFirstWrite>()));
         });

@@ -30,6 +30,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Ignore(t => t.DomainEvents);
         builder.Ignore(t => t.IsOpen);
 
+        // The escalation job's look-up: open tickets by due time, and the escalated filter.
+        builder.HasIndex(t => t.Escalated);
+
         builder.HasOne<Category>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.SubmitterAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AssigneeAccountId).OnDelete(DeleteBehavior.Restrict);

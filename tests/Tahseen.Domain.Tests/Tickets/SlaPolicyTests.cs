@@ -1,0 +1,85 @@
+using Tahseen.Domain.Tickets;
+
+namespace Tahseen.Domain.Tests.Tickets;
+
+/// <summary>The SLA rule on the one working calendar: weekends and holidays are not working time.</summary>
+public class SlaPolicyTests
+{
+    // Tuesday 24 November 2026 is a holiday here.
+    private static readonly WorkingCalendar Calendar = new([new DateOnly(2026, 11, 24)], WorkingCalendar.SaudiUtcOffset);
+    private static readonly SlaPolicy Policy = new();
+
+    private static DateTimeOffset Riyadh(int day, int hour) => new(2026, 11, day, hour, 0, 0, WorkingCalendar.SaudiUtcOffset);
+
+    [Fact]
+    public void Working_time_leaves_out_weekends_and_holidays()
+    {
+        // Sunday 12:00 to next Sunday 12:00: Sunday half, Monday, Wednesday, Thursday, Sunday half.
+        Calendar.WorkingTimeBetween(Riyadh(22, 12), Riyadh(29, 12)).Should().Be(TimeSpan.FromDays(4));
+        Calendar.WorkingTimeBetween(Riyadh(27, 0), Riyadh(29, 0)).Should().Be(TimeSpan.Zero, "Friday and Saturday");
+        Calendar.WorkingTimeBetween(Riyadh(24, 0), Riyadh(25, 0)).Should().Be(TimeSpan.Zero, "the holiday");
+        Calendar.WorkingTimeBetween(Riyadh(29, 12), Riyadh(22, 12)).Should().Be(TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData(28, 20, false)] // Saturday: 79 % of the wall-clock time, 70 % of the working time.
+    [InlineData(29, 8, false)]  // Sunday 08:00: 76.7 %.
+    [InlineData(29, 12, true)]  // Sunday 12:00: exactly 80 %.
+    [InlineData(30, 11, true)]
+    public void At_risk_counts_working_time_only(int day, int hour, bool atRisk)
+    {
+        var created = Riyadh(22, 12);
+        var due = Calendar.AddWorkingDays(created, 5);
+        due.Should().Be(Riyadh(30, 12));
+
+        Policy.IsAtRisk(created, due, Riyadh(day, hour), Calendar).Should().Be(atRisk);
+        Policy.StateOf(TicketStatus.InProgress, created, due, escalated: false, Riyadh(day, hour), Calendar)
+            .Should().Be(atRisk ? SlaState.AtRisk : SlaState.OnTrack);
+    }
+
+    [Fact]
+    public void Past_due_is_breached_while_owed_paused_while_waiting_and_an_answered_ticket_keeps_its_escalation()
+    {
+        var created = Riyadh(22, 12);
+        var due = Riyadh(30, 12);
+        var late = Riyadh(30, 13);
+
+        Policy.StateOf(TicketStatus.Submitted, created, due, false, late, Calendar).Should().Be(SlaState.Breached);
+        Policy.StateOf(TicketStatus.WaitingForCitizen, created, due, false, late, Calendar).Should().Be(SlaState.Paused);
+        Policy.StateOf(TicketStatus.Resolved, created, due, true, late, Calendar).Should().Be(SlaState.Breached);
+        Policy.StateOf(TicketStatus.Closed, created, due, false, late, Calendar).Should().Be(SlaState.OnTrack);
+    }
+
+    [Fact]
+    public void A_ticket_is_marked_at_risk_and_breached_once_per_due_time()
+    {
+        var scenario = new TicketScenario();
+        var ticket = scenario.Submit(dueTime: scenario.Now.AddDays(2));
+        ticket.ClearDomainEvents();
+
+        ticket.MarkSlaAtRisk(scenario.Now.AddDays(1)).Should().BeTrue();
+        ticket.MarkSlaAtRisk(scenario.Now.AddDays(1)).Should().BeFalse();
+        ticket.MarkSlaBreached(scenario.Now.AddDays(1)).Should().BeFalse("not due yet");
+        ticket.MarkSlaBreached(scenario.Now.AddDays(3)).Should().BeTrue();
+        ticket.MarkSlaBreached(scenario.Now.AddDays(4)).Should().BeFalse();
+
+        ticket.Escalated.Should().BeTrue();
+        ticket.EscalateTime.Should().Be(scenario.Now.AddDays(3));
+        ticket.Status.Should().Be(TicketStatus.Submitted);
+        ticket.DomainEvents.Select(e => e.GetType()).Should().Equal(typeof(TicketSlaAtRisk), typeof(TicketSlaBreached));
+        ticket.History.Select(h => h.Action).Should().EndWith([TicketAction.SlaAtRisk, TicketAction.Escalated]);
+    }
+
+    [Fact]
+    public void A_ticket_first_seen_late_raises_only_the_breach()
+    {
+        var scenario = new TicketScenario();
+        var ticket = scenario.Submit(dueTime: scenario.Now.AddDays(2));
+        ticket.ClearDomainEvents();
+
+        ticket.MarkSlaBreached(scenario.Now.AddDays(3)).Should().BeTrue();
+        ticket.MarkSlaAtRisk(scenario.Now.AddDays(3)).Should().BeFalse();
+
+        ticket.DomainEvents.Should().ContainSingle().Which.Should().BeOfType<TicketSlaBreached>();
+    }
+}
