@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Sessions>();
         services.AddScoped<SecurityLog>();
         services.AddScoped<Staff.TicketAutoAssigner>();
+        services.AddScoped<Tickets.RequesterLimits>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<ServiceAccountCredentials>();
 

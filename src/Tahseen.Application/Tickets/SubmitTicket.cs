@@ -13,7 +13,8 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Files a new ticket. The request id is required here (a citizen's retry must never file a second
-/// ticket) and works as for every idempotent command: a retry gets the same ticket back.
+/// ticket) and works as for every idempotent command: a retry gets the same ticket back, never counted
+/// against the requester's limits (<see cref="RequesterLimits"/>) a second time.
 /// </summary>
 [RequireRoles(RoleSets.People)]
 public sealed record SubmitTicketCommand(string RequestId, TicketType? Type, string CategoryId, string Subject, string Description)
@@ -40,6 +41,7 @@ public sealed class SubmitTicketCommandHandler(
     DueTimePolicy dueTimePolicy,
     WorkingCalendar calendar,
     TicketAutoAssigner autoAssigner,
+    RequesterLimits limits,
     TimeProvider clock) : IRequestHandler<SubmitTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(SubmitTicketCommand request, CancellationToken cancellationToken)
@@ -59,14 +61,28 @@ public sealed class SubmitTicketCommandHandler(
             throw new TahseenException(ErrorReason.CategoryInactive);
         }
 
+        // The requester's lock first, then the counts it guards (a retry of an accepted submit never gets
+        // here: the idempotency behaviour answers it with the first ticket).
+        var limit = await limits.LockAsync(user.AccountId, cancellationToken);
         var now = clock.GetUtcNow();
+        await limits.CheckSubmitAsync(limit, now, cancellationToken);
+
         var dueTime = dueTimePolicy.DueTime(type, now, calendar);
         var year = now.ToOffset(calendar.UtcOffset).Year;
 
         var referenceNumber = await numbers.NextAsync(year, cancellationToken);
         var ticket = Ticket.Submit(user.AccountId, type, categoryId, subject, description, referenceNumber, dueTime, now);
         db.Tickets.Add(ticket);
-        await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
+        if (limit.ActiveAt(now) == RequesterRestriction.ReviewBeforeQueue)
+        {
+            // Filed, but nobody works it before a supervisor lets it into the queue.
+            ticket.HoldForReview(now);
+        }
+        else
+        {
+            await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
+        }
+
         return TicketViews.ToPublic(ticket);
     }
 }

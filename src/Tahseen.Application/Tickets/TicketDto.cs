@@ -22,7 +22,12 @@ public sealed record TicketDto(
     TicketRatingDto? Rating,
     TicketOutcome? Outcome = null,
     ClosureReason? ClosureReason = null,
-    DateOnly? FollowUpDate = null);
+    DateOnly? FollowUpDate = null,
+    bool HeldForReview = false,
+    TicketAppealDto? Appeal = null);
+
+/// <summary>A complaint's appeal; the decision and its time are null until a supervisor decides.</summary>
+public sealed record TicketAppealDto(string Reason, DateTimeOffset LodgeTime, DateTimeOffset DueTime, AppealDecision? Decision, DateTimeOffset? DecideTime);
 
 public sealed record TicketMessageDto(Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId);
 
@@ -70,7 +75,11 @@ public static class TicketViews
         t.Rating == null ? null : new TicketRatingDto(t.Rating.Score, t.Rating.Comment, t.Rating.CreateTime),
         t.Outcome,
         t.ClosureReason,
-        t.FollowUpDate);
+        t.FollowUpDate,
+        t.HeldForReview,
+        t.AppealLodgeTime == null
+            ? null
+            : new TicketAppealDto(t.AppealReason!, t.AppealLodgeTime.Value, t.AppealDueTime!.Value, t.AppealDecision, t.AppealDecideTime));
 
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 

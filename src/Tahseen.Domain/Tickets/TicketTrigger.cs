@@ -17,4 +17,13 @@ public enum TicketTrigger
 
     /// <summary>A suggestion under study reaches its follow-up date and goes back to the desk.</summary>
     FollowUpDue = 12,
+
+    /// <summary>The submitter appeals a rejected or not (fully) upheld complaint.</summary>
+    Appeal = 13,
+
+    /// <summary>A supervisor upholds the appeal: the complaint is worked again.</summary>
+    UpholdAppeal = 14,
+
+    /// <summary>A supervisor dismisses the appeal: the complaint is closed.</summary>
+    DismissAppeal = 15,
 }

@@ -8,6 +8,7 @@ using Tahseen.Contracts.V1;
 using ActorRole = Tahseen.Domain.Tickets.ActorRole;
 using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
+using AccountRestriction = Tahseen.Contracts.V1.AccountRestriction;
 using ProtoTicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
 using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
@@ -40,7 +41,10 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<CategoryDto, Category>();
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
+        config.NewConfig<TicketAppealDto, TicketAppeal>()
+            .Map(d => d.Decision, s => EnumMappings.ToProto(s.Decision));
         config.NewConfig<TicketDto, Ticket>()
+            .IgnoreIf((s, _) => s.Appeal == null, d => d.Appeal)
             // Set by MergeTicket, which comes with the merge (issue 14, item 2); empty until then.
             .Ignore(d => d.MergedIntoTicketId)
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -52,6 +56,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ListMyTicketsRequest, ListMyTicketsQuery>();
         config.NewConfig<AddTicketMessageRequest, AddTicketMessageCommand>();
         config.NewConfig<WithdrawTicketRequest, WithdrawTicketCommand>();
+        config.NewConfig<AppealTicketRequest, AppealTicketCommand>();
+        config.NewConfig<TicketDto, AppealTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<RateTicketRequest, RateTicketCommand>();
         config.NewConfig<WatchTicketRequest, WatchTicketQuery>();
 
@@ -77,6 +83,15 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ResolveTicketRequest, ResolveTicketCommand>();
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
         config.NewConfig<CloseTicketRequest, CloseTicketCommand>();
+        config.NewConfig<DecideAppealRequest, DecideAppealCommand>()
+            .Map(d => d.Decision, s => EnumMappings.FromProto(s.Decision));
+        config.NewConfig<StaffTicketDto, DecideAppealResponse>();
+        config.NewConfig<RestrictRequesterRequest, RestrictRequesterCommand>()
+            .Map(d => d.Restriction, s => EnumMappings.FromProto(s.Restriction))
+            .Map(d => d.ExpireTime, s => CommonMappings.ToInstant(s.ExpireTime, "expire_time"));
+        config.NewConfig<RestrictionDto, AccountRestriction>()
+            .Map(d => d.Restriction, s => EnumMappings.ToProto(s.Restriction));
+        config.NewConfig<RestrictionDto, RestrictRequesterResponse>().Map(d => d.Restriction, s => s);
         config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>()
             .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
             .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));

@@ -11,6 +11,7 @@ using Tahseen.Infrastructure.Persistence;
 using Tahseen.Infrastructure.Sandbox;
 using Tahseen.Infrastructure.Security;
 using Tahseen.Infrastructure.Sms;
+using Tahseen.Application.Tickets;
 using Tahseen.Infrastructure.Tickets;
 
 namespace Tahseen.Infrastructure.Configuration;
@@ -66,6 +67,18 @@ public static class SettingsRegistration
             .Validate(o => o.Provider != SmsOptions.HttpProvider || !string.IsNullOrWhiteSpace(o.Http.ApiKey), "Sms:Http:ApiKey must be set when Sms:Provider is 'Http'")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Http.SenderName) && o.Http.SenderName.Length <= 11, "Sms:Http:SenderName must be 1 to 11 characters")
             .Validate(o => IsGatewayTimeout(o.Http.Timeout), "Sms:Http:Timeout must be between 00:00:01 and 00:05:00")
+            .ValidateOnStart();
+
+        services.AddOptions<RequesterLimitOptions>().Bind(configuration.GetSection(RequesterLimitOptions.SectionName))
+            .Validate(o => o.MaxOpenPerAccount is >= 1 and <= RequesterLimitOptions.MaxLimit,
+                $"Tickets:MaxOpenPerAccount must be between 1 and {RequesterLimitOptions.MaxLimit}")
+            .Validate(o => o.MaxPerDay is >= 1 and <= RequesterLimitOptions.MaxLimit,
+                $"Tickets:MaxPerDay must be between 1 and {RequesterLimitOptions.MaxLimit}")
+            .ValidateOnStart();
+
+        services.AddOptions<AppealOptions>().Bind(configuration.GetSection(AppealOptions.SectionName))
+            .Validate(o => o.WindowDays is >= 1 and <= 365, "Appeals:WindowDays must be between 1 and 365")
+            .Validate(o => IsWorkingDays(o.TargetWorkingDays), "Appeals:TargetWorkingDays must be between 1 and 60")
             .ValidateOnStart();
 
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.SectionName))
