@@ -119,6 +119,10 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()
             .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.ResolvedWithinDueRatio)
             .IgnoreIf((s, _) => s.AverageRating == null, d => d.AverageRating)
+            .IgnoreIf((s, _) => s.AppealRatio == null, d => d.AppealRatio)
+            .IgnoreIf((s, _) => s.AppealUpheldRatio == null, d => d.AppealUpheldRatio)
+            .Map(d => d.AppealRatio, s => s.AppealRatio!.Value)
+            .Map(d => d.AppealUpheldRatio, s => s.AppealUpheldRatio!.Value)
             .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
             .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }
