@@ -84,6 +84,7 @@ public sealed class AppealTests(TahseenApiFactory factory) : IClassFixture<Tahse
             .FailsWith(StatusCode.PermissionDenied)).Reason.Should().Be("FORBIDDEN");
 
         factory.Clock.Advance(TimeSpan.FromHours(1));
+        other = await _kit.RefreshedAsync(other);
         var upheld = await _kit.Staff.DecideAppealAsync(Decide(resolved.TicketId, AppealDecision.Uphold), other.Options());
         upheld.Ticket.Status.Should().Be(TicketStatus.InProgress);
         upheld.Ticket.Outcome.Should().Be(TicketOutcome.Unspecified);
@@ -118,16 +119,20 @@ public sealed class AppealTests(TahseenApiFactory factory) : IClassFixture<Tahse
         await _kit.Staff.RejectTicketAsync(new RejectTicketRequest { TicketId = rejected.TicketId, Reason = "Out of scope" }, staff.Options());
 
         // Fifteen days later the window (14 days) has closed for the rejection; the partly upheld one is appealed on day 14.
-        factory.Clock.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
+        // (In steps: a session is refreshed within its 14 days.)
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        citizen = await _kit.RefreshedAsync(citizen);
+        supervisor = await _kit.RefreshedAsync(supervisor);
+        factory.Clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
         citizen = await _kit.RefreshedAsync(citizen);
         var appealed = (await AppealAsync(citizen, partly.TicketId)).Ticket;
         appealed.Status.Should().Be(TicketStatus.Appealed);
         (await AppealAsync(citizen, partly.TicketId).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("APPEAL_ALREADY_LODGED");
         factory.Clock.Advance(TimeSpan.FromDays(1));
         citizen = await _kit.RefreshedAsync(citizen);
+        supervisor = await _kit.RefreshedAsync(supervisor);
         (await AppealAsync(citizen, rejected.TicketId).FailsWith(StatusCode.FailedPrecondition)).Reason.Should().Be("APPEAL_WINDOW_CLOSED");
 
-        supervisor = await _kit.RefreshedAsync(supervisor);
         var dismissed = await _kit.Staff.DecideAppealAsync(Decide(partly.TicketId, AppealDecision.Dismiss), supervisor.Options());
         dismissed.Ticket.Status.Should().Be(TicketStatus.Closed);
         dismissed.Ticket.ClosureReason.Should().Be(ClosureReason.AppealDismissed);

@@ -128,14 +128,15 @@ public sealed class RequesterLimitTests(LimitsFactory fixture) : IClassFixture<L
         (await kit.Staff.RestrictRequesterAsync(Block(citizen.AccountId, now.AddDays(-1)), supervisor.Options())
             .FailsWith(StatusCode.InvalidArgument)).Reason.Should().Be("FIELD_INVALID");
 
-        // Until 2026-11-25 21:30 UTC, which is 2026-11-26 in Riyadh.
-        var until = new DateTimeOffset(2026, 11, 25, 21, 30, 0, TimeSpan.Zero);
+        // Until 21:30 UTC three days from now, which is the next calendar day in Riyadh.
+        var until = new DateTimeOffset(now.UtcDateTime.Date.AddDays(3).AddHours(21).AddMinutes(30), TimeSpan.Zero);
+        var riyadhEnd = DateOnly.FromDateTime(now.UtcDateTime.Date.AddDays(4)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var restricted = await kit.Staff.RestrictRequesterAsync(Block(citizen.AccountId, until), supervisor.Options());
         restricted.Restriction.Restriction.Should().Be(RequesterRestriction.SubmitBlocked);
 
         var refused = await kit.Tickets.SubmitTicketAsync(TicketKit.NewTicket(), citizen.Options()).FailsWith(StatusCode.PermissionDenied);
         refused.Reason.Should().Be("REQUESTER_RESTRICTED");
-        refused.Status!.Message.Should().Contain("2026-11-26");
+        refused.Status!.Message.Should().Contain(riyadhEnd);
 
         var mine = await kit.Identity.GetMyAccountAsync(new GetMyAccountRequest(), citizen.Options());
         mine.Restriction.Restriction.Should().Be(RequesterRestriction.SubmitBlocked);
