@@ -53,7 +53,7 @@ public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurren
         var now = clock.GetUtcNow();
         if (ticket.HeldForReview)
         {
-            if (!user.Roles.HasFlag(AccountRoles.Supervisor))
+            if (!user.IsSupervisor())
             {
                 throw new TahseenException(ErrorReason.TicketHeldForReview);
             }
