@@ -2,19 +2,24 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
+using Tahseen.Application.Staff;
 
 namespace Tahseen.Application.Identity;
 
-[RequireRoles(RoleSets.People)]
-public sealed record GetMyAccountQuery : IRequest<AccountDto>;
+/// <summary>The caller's own account, and the restriction a supervisor put on it while one is in force.</summary>
+public sealed record MyAccountDto(AccountDto Account, RestrictionDto? Restriction);
 
-public sealed class GetMyAccountQueryHandler(IApplicationDbContext db, ICurrentUser caller)
-    : IRequestHandler<GetMyAccountQuery, AccountDto>
+[RequireRoles(RoleSets.People)]
+public sealed record GetMyAccountQuery : IRequest<MyAccountDto>;
+
+public sealed class GetMyAccountQueryHandler(IApplicationDbContext db, ICurrentUser caller, TimeProvider clock)
+    : IRequestHandler<GetMyAccountQuery, MyAccountDto>
 {
-    public async Task<AccountDto> Handle(GetMyAccountQuery request, CancellationToken cancellationToken)
+    public async Task<MyAccountDto> Handle(GetMyAccountQuery request, CancellationToken cancellationToken)
     {
         var accountId = caller.AccountId;
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellationToken);
-        return AccountDto.From(account);
+        var limit = await db.RequesterLimits.AsNoTracking().FirstOrDefaultAsync(l => l.AccountId == accountId, cancellationToken);
+        return new MyAccountDto(AccountDto.From(account), RestrictionDto.ActiveOf(limit, clock.GetUtcNow()));
     }
 }

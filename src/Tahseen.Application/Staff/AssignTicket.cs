@@ -11,7 +11,11 @@ using Tahseen.Domain.Identity;
 
 namespace Tahseen.Application.Staff;
 
-/// <summary>Gives a ticket to an active staff or admin account; to the caller when none is named.</summary>
+/// <summary>
+/// Gives a ticket to an active staff or admin account; to the caller when none is named. A ticket held
+/// for review (its requester is under REVIEW_BEFORE_QUEUE) is released by a supervisor's assignment
+/// only; anyone else is refused with TICKET_HELD_FOR_REVIEW.
+/// </summary>
 [RequireRoles(RoleSets.Desk)]
 public sealed record AssignTicketCommand(string TicketId, string? AssigneeAccountId, string? RequestId = null)
     : IRequest<StaffTicketDto>, IIdempotentCommand;
@@ -47,6 +51,16 @@ public sealed class AssignTicketCommandHandler(IApplicationDbContext db, ICurren
 
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         var now = clock.GetUtcNow();
+        if (ticket.HeldForReview)
+        {
+            if (!user.IsSupervisor())
+            {
+                throw new TahseenException(ErrorReason.TicketHeldForReview);
+            }
+
+            ticket.ReleaseFromReview(user.AccountId, role, now);
+        }
+
         ticket.Assign(assigneeId, assignee.FullName, user.AccountId, role, now);
         await assigner.TouchAsync(assigneeId, now, cancellationToken);
         return TicketViews.ToStaff(ticket);

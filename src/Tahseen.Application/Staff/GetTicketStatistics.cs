@@ -24,7 +24,10 @@ public sealed record TicketStatisticsDto(
     double? AverageRating,
     long RatedCount,
     IReadOnlyList<OutcomeCountDto> OutcomeCounts,
-    IReadOnlyList<ClosureReasonCountDto> ClosureReasonCounts)
+    IReadOnlyList<ClosureReasonCountDto> ClosureReasonCounts,
+    double? AppealRatio = null,
+    double? AppealUpheldRatio = null,
+    TimeSpan? MedianAppealDecisionDuration = null)
 {
     /// <summary>Of the tickets ever resolved, the share the submitter reopened; null when none was resolved.</summary>
     public double? ReopenedRatio { get; init; }
@@ -125,6 +128,20 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, IC
             cancellationToken);
         var escalatedCount = await tickets.LongCountAsync(t => t.Escalated, cancellationToken);
 
+        // Appeals: counted in the database; only the decided appeals' two times come back, for the median.
+        var complaints = tickets.Where(t => t.Type == TicketType.Complaint);
+        var appealable = await complaints.LongCountAsync(
+            t => t.AppealLodgeTime != null
+                || t.Status == TicketStatus.Rejected
+                || t.Outcome == TicketOutcome.NotUpheld
+                || t.Outcome == TicketOutcome.PartiallyUpheld,
+            cancellationToken);
+        var appealed = await complaints.LongCountAsync(t => t.AppealLodgeTime != null, cancellationToken);
+        var upheld = await complaints.LongCountAsync(t => t.AppealDecision == AppealDecision.Uphold, cancellationToken);
+        var decisions = await complaints.Where(t => t.AppealDecideTime != null && t.AppealLodgeTime != null)
+            .Select(t => new { Lodged = t.AppealLodgeTime!.Value, Decided = t.AppealDecideTime!.Value })
+            .ToListAsync(cancellationToken);
+
         return new TicketStatisticsDto(
             byType.Sum(c => c.Count),
             [.. byType.OrderBy(c => c.Type)],
@@ -136,7 +153,10 @@ public sealed class GetTicketStatisticsQueryHandler(IApplicationDbContext db, IC
             averageRating,
             ratedCount,
             [.. byOutcome.OrderBy(c => c.Type).ThenBy(c => c.Outcome)],
-            [.. byClosureReason.OrderBy(c => c.ClosureReason)])
+            [.. byClosureReason.OrderBy(c => c.ClosureReason)],
+            appealable == 0 ? null : (double)appealed / appealable,
+            decisions.Count == 0 ? null : (double)upheld / decisions.Count,
+            Median(decisions.Select(d => d.Decided - d.Lodged)))
         {
             ReopenedRatio = everResolvedCount == 0 ? null : (double)reopenedCount / everResolvedCount,
             EscalatedCount = escalatedCount,

@@ -13,11 +13,14 @@ public enum TicketNotice
     InformationRequested,
     Resolved,
     Rejected,
+    AppealLodged,
+    AppealUpheld,
+    AppealDismissed,
 }
 
 /// <summary>
 /// Tells the submitter by SMS that staff wrote to them: a reply, a question, a resolution or a
-/// rejection. Runs from the outbox after the change committed, in the dispatcher's transaction, so the
+/// rejection, and that their appeal was received or decided. Runs from the outbox after the change committed, in the dispatcher's transaction, so the
 /// SMS is queued exactly once per event. The text names the ticket by its reference number only: an
 /// SMS may be read by anyone holding the phone.
 /// </summary>
@@ -51,6 +54,10 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
         TicketAction.InformationRequested => TicketNotice.InformationRequested,
         TicketAction.Resolved => TicketNotice.Resolved,
         TicketAction.Rejected => TicketNotice.Rejected,
+        // The submitter's own appeal is acknowledged: it starts a new clock they should know of.
+        TicketAction.AppealLodged => TicketNotice.AppealLodged,
+        TicketAction.AppealUpheld => TicketNotice.AppealUpheld,
+        TicketAction.AppealDismissed => TicketNotice.AppealDismissed,
         _ => null,
     };
 
@@ -71,6 +78,15 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
             TicketNotice.Rejected => (
                 $"تحسين: تعذر قبول طلبك رقم {referenceNumber}، ويمكنك الاطلاع على السبب في الخدمة.",
                 $"Tahseen: your ticket {referenceNumber} could not be accepted; the reason is in the service."),
+            TicketNotice.AppealLodged => (
+                $"تحسين: استلمنا تظلمك على الطلب رقم {referenceNumber}، وسيبت فيه مشرف.",
+                $"Tahseen: we received your appeal on ticket {referenceNumber}; a supervisor will decide it."),
+            TicketNotice.AppealUpheld => (
+                $"تحسين: قُبل تظلمك على الطلب رقم {referenceNumber}، وستعاد دراسته.",
+                $"Tahseen: your appeal on ticket {referenceNumber} was upheld; it will be looked at again."),
+            TicketNotice.AppealDismissed => (
+                $"تحسين: رُفض تظلمك على الطلب رقم {referenceNumber}، ويمكنك الاطلاع على السبب في الخدمة.",
+                $"Tahseen: your appeal on ticket {referenceNumber} was dismissed; the reason is in the service."),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
         };
         return withEnglish ? $"{arabic}\n{english}" : arabic;

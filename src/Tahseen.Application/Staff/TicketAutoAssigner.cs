@@ -48,14 +48,26 @@ public sealed class TicketAutoAssigner(IApplicationDbContext db, IOptions<Assign
         db.Accounts.Where(a => a.Id == accountId)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.LastAssignTime, now), cancellationToken);
 
-    private async Task<(Guid AccountId, string FullName)?> LeastLoadedAsync(Guid categoryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The least-loaded active staff member of the category other than <paramref name="excluded"/> (an
+    /// upheld appeal goes to someone else than whoever settled it), under the category's lock row as for
+    /// a new ticket; null when nobody else works the category (the ticket goes to the queue).
+    /// </summary>
+    public async Task<(Guid AccountId, string FullName)?> PickLeastLoadedAsync(Guid categoryId, Guid? excluded, CancellationToken cancellationToken)
+    {
+        await db.Categories.Where(c => c.Id == categoryId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.AutoAssignCount, c => c.AutoAssignCount + 1), cancellationToken);
+        return await LeastLoadedAsync(categoryId, cancellationToken, excluded);
+    }
+
+    private async Task<(Guid AccountId, string FullName)?> LeastLoadedAsync(Guid categoryId, CancellationToken cancellationToken, Guid? excluded = null)
     {
         var open = Ticket.OpenStatuses;
         const AccountRoles workers = AccountRoles.Staff | AccountRoles.Supervisor;
         var candidate = await db.StaffCategories.AsNoTracking()
             .Where(s => s.CategoryId == categoryId)
             .Join(
-                db.Accounts.Where(a => a.Status == AccountStatus.Active && (a.Roles & workers) != 0),
+                db.Accounts.Where(a => a.Status == AccountStatus.Active && (a.Roles & workers) != 0 && a.Id != excluded),
                 s => s.AccountId,
                 a => a.Id,
                 (s, a) => new

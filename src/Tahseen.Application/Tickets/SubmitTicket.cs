@@ -14,9 +14,10 @@ namespace Tahseen.Application.Tickets;
 
 /// <summary>
 /// Files a new ticket. The request id is required here (a citizen's retry must never file a second
-/// ticket) and works as for every idempotent command: a retry gets the same ticket back. The answer
-/// also lists the submitter's other tickets that may be about the same matter
-/// (<see cref="PossibleDuplicates"/>); the ticket is filed all the same.
+/// ticket) and works as for every idempotent command: a retry gets the same ticket back, never counted
+/// against the requester's limits (<see cref="RequesterLimits"/>) a second time. The answer also lists
+/// the submitter's other tickets that may be about the same matter (<see cref="PossibleDuplicates"/>);
+/// the ticket is filed all the same.
 /// </summary>
 [RequireRoles(RoleSets.People)]
 public sealed record SubmitTicketCommand(string RequestId, TicketType? Type, string CategoryId, string Subject, string Description)
@@ -47,6 +48,7 @@ public sealed class SubmitTicketCommandHandler(
     WorkingCalendar calendar,
     TicketAutoAssigner autoAssigner,
     IOptions<DuplicateOptions> duplicates,
+    RequesterLimits limits,
     TimeProvider clock) : IRequestHandler<SubmitTicketCommand, SubmittedTicketDto>
 {
     public async Task<SubmittedTicketDto> Handle(SubmitTicketCommand request, CancellationToken cancellationToken)
@@ -66,7 +68,12 @@ public sealed class SubmitTicketCommandHandler(
             throw new TahseenException(ErrorReason.CategoryInactive);
         }
 
+        // The requester's lock first, then the counts it guards (a retry of an accepted submit never gets
+        // here: the idempotency behaviour answers it with the first ticket).
+        var limit = await limits.LockAsync(user.AccountId, cancellationToken);
         var now = clock.GetUtcNow();
+        await limits.CheckSubmitAsync(limit, now, cancellationToken);
+
         var dueTime = dueTimePolicy.DueTime(type, now, calendar);
         var year = now.ToOffset(calendar.UtcOffset).Year;
 
@@ -75,7 +82,16 @@ public sealed class SubmitTicketCommandHandler(
         var possibleDuplicates = await PossibleDuplicates.FindAsync(
             db, ticket.Id, user.AccountId, categoryId, subject, description, duplicates.Value.Threshold, now, cancellationToken);
         db.Tickets.Add(ticket);
-        await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
+        if (limit.ActiveAt(now) == RequesterRestriction.ReviewBeforeQueue)
+        {
+            // Filed, but nobody works it before a supervisor lets it into the queue.
+            ticket.HoldForReview(now);
+        }
+        else
+        {
+            await autoAssigner.AssignNewAsync(ticket, now, cancellationToken);
+        }
+
         return new SubmittedTicketDto(TicketViews.ToPublic(ticket), possibleDuplicates);
     }
 }

@@ -23,13 +23,18 @@ public sealed record TicketDto(
     TicketOutcome? Outcome = null,
     ClosureReason? ClosureReason = null,
     DateOnly? FollowUpDate = null,
-    Guid? MergedIntoTicketId = null)
+    Guid? MergedIntoTicketId = null,
+    bool HeldForReview = false,
+    TicketAppealDto? Appeal = null)
 {
     /// <summary>Whether the ticket was escalated (its due time passed while open).</summary>
     public bool Escalated { get; init; }
 
     public DateTimeOffset? EscalateTime { get; init; }
 }
+
+/// <summary>A complaint's appeal; the decision and its time are null until a supervisor decides.</summary>
+public sealed record TicketAppealDto(string Reason, DateTimeOffset LodgeTime, DateTimeOffset DueTime, AppealDecision? Decision, DateTimeOffset? DecideTime);
 
 public sealed record TicketMessageDto(
     Guid MessageId, ActorRole AuthorRole, string Body, DateTimeOffset CreateTime, Guid? CannedResponseId, string? MergedFromReferenceNumber);
@@ -80,7 +85,11 @@ public static class TicketViews
         t.Outcome,
         t.ClosureReason,
         t.FollowUpDate,
-        t.MergedIntoTicketId)
+        t.MergedIntoTicketId,
+        t.HeldForReview,
+        t.AppealLodgeTime == null
+            ? null
+            : new TicketAppealDto(t.AppealReason!, t.AppealLodgeTime.Value, t.AppealDueTime!.Value, t.AppealDecision, t.AppealDecideTime))
     {
         Escalated = t.Escalated,
         EscalateTime = t.EscalateTime,

@@ -56,6 +56,11 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason MergeTargetClosed = new("MERGE_TARGET_CLOSED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason ExtensionAlreadyUsed = new("EXTENSION_ALREADY_USED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason DataSubjectRequestCompleted = new("DATA_SUBJECT_REQUEST_COMPLETED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason TicketHeldForReview = new("TICKET_HELD_FOR_REVIEW", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason AccountNotCitizen = new("ACCOUNT_NOT_CITIZEN", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason AppealNotAllowed = new("APPEAL_NOT_ALLOWED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason AppealWindowClosed = new("APPEAL_WINDOW_CLOSED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason AppealAlreadyLodged = new("APPEAL_ALREADY_LODGED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CannedResponseNotApplicable = new("CANNED_RESPONSE_NOT_APPLICABLE", ErrorCategory.FailedPrecondition);
 
     // Conflicts.
@@ -74,6 +79,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason InsufficientScope = new("INSUFFICIENT_SCOPE", ErrorCategory.PermissionDenied);
     public static readonly ErrorReason InvalidClient = new("INVALID_CLIENT", ErrorCategory.Unauthenticated);
     public static readonly ErrorReason RevealLimitReached = new("REVEAL_LIMIT_REACHED", ErrorCategory.PermissionDenied);
+    public static readonly ErrorReason RequesterRestricted = new("REQUESTER_RESTRICTED", ErrorCategory.PermissionDenied);
+    public static readonly ErrorReason AppealSelfDecision = new("APPEAL_SELF_DECISION", ErrorCategory.PermissionDenied);
 
     // Missing things.
     public static readonly ErrorReason TicketNotFound = new("TICKET_NOT_FOUND", ErrorCategory.NotFound);
@@ -94,6 +101,8 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason OtpResendTooSoon = new("OTP_RESEND_TOO_SOON", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason RateLimited = new("RATE_LIMITED", ErrorCategory.ResourceExhausted);
     public static readonly ErrorReason MessageTooLarge = new("MESSAGE_TOO_LARGE", ErrorCategory.ResourceExhausted);
+    public static readonly ErrorReason OpenTicketLimit = new("OPEN_TICKET_LIMIT", ErrorCategory.ResourceExhausted);
+    public static readonly ErrorReason DailyTicketLimit = new("DAILY_TICKET_LIMIT", ErrorCategory.ResourceExhausted);
 
     // A change-feed cursor older than the oldest event still kept.
     public static readonly ErrorReason CursorExpired = new("CURSOR_EXPIRED", ErrorCategory.OutOfRange);

@@ -24,6 +24,9 @@ public class TahseenException : Exception
 
     public IReadOnlyList<FieldViolation> Violations { get; }
 
+    /// <summary>Values for the reason's message placeholders when no field violation carries them (an end date).</summary>
+    public IReadOnlyList<object> Arguments { get; init; } = [];
+
     /// <summary>For a limit: how long the caller should wait before trying again (sent as google.rpc.RetryInfo).</summary>
     public TimeSpan? RetryAfter { get; init; }
 

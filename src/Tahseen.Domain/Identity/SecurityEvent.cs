@@ -25,6 +25,7 @@ public enum SecurityEventKind
     ErasurePasswordFailed = 21,
     AccountRolesChanged = 22,
     StaffCategoriesChanged = 23,
+    RequesterRestricted = 26,
 }
 
 /// <summary>One line of the security audit log. Never holds a secret: no password, code or token.</summary>

@@ -93,6 +93,33 @@ public sealed class Ticket : IHasDomainEvents
     /// <summary>When it was last escalated.</summary>
     public DateTimeOffset? EscalateTime { get; private set; }
 
+    /// <summary>Why the submitter appealed; null while the ticket was never appealed.</summary>
+    public string? AppealReason { get; private set; }
+
+    /// <summary>When the appeal was lodged; set once, which is what makes a ticket appealable only once.</summary>
+    public DateTimeOffset? AppealLodgeTime { get; private set; }
+
+    /// <summary>When a supervisor's decision on the appeal is due.</summary>
+    public DateTimeOffset? AppealDueTime { get; private set; }
+
+    public AppealDecision? AppealDecision { get; private set; }
+
+    public DateTimeOffset? AppealDecideTime { get; private set; }
+
+    /// <summary>The supervisor who decided the appeal.</summary>
+    public Guid? AppealDecidedByAccountId { get; private set; }
+
+    /// <summary>The appeal, once lodged.</summary>
+    public TicketAppeal? Appeal => AppealLodgeTime is { } lodged
+        ? new TicketAppeal(AppealReason ?? string.Empty, lodged, AppealDueTime ?? lodged, AppealDecision, AppealDecideTime)
+        : null;
+
+    /// <summary>
+    /// Filed by a requester under REVIEW_BEFORE_QUEUE: not auto-assigned, and no staff move applies
+    /// until a supervisor releases it (<see cref="ReleaseFromReview"/>).
+    /// </summary>
+    public bool HeldForReview { get; private set; }
+
     /// <summary>When the ticket's personal content was redacted (an erasure, the retention schedule); null while it is whole.</summary>
     public DateTimeOffset? ContentRedactTime { get; private set; }
 
@@ -152,6 +179,32 @@ public sealed class Ticket : IHasDomainEvents
             ticket.Version, TicketAction.Submitted, submitterId, ActorRole.Citizen, null, TicketStatus.Submitted, now, null));
         ticket._events.Add(new TicketSubmitted(ticket.Id, ticket.Version, TicketAction.Submitted, now));
         return ticket;
+    }
+
+    /// <summary>Holds a just-filed ticket for a supervisor's review (its submitter is under REVIEW_BEFORE_QUEUE).</summary>
+    public void HoldForReview(DateTimeOffset now)
+    {
+        if (Status != TicketStatus.Submitted || HeldForReview || AssigneeAccountId is not null)
+        {
+            throw new TahseenException(ErrorReason.InvalidTicketTransition);
+        }
+
+        Record(TicketAction.HeldForReview, null, ActorRole.System, now, null);
+        HeldForReview = true;
+    }
+
+    /// <summary>A supervisor lets a held ticket into the queue. Returns false when it was not held.</summary>
+    public bool ReleaseFromReview(Guid supervisorId, ActorRole role, DateTimeOffset now)
+    {
+        RequireStaff(role);
+        if (!HeldForReview)
+        {
+            return false;
+        }
+
+        HeldForReview = false;
+        Record(TicketAction.ReleasedFromReview, supervisorId, role, now, null);
+        return true;
     }
 
     /// <summary>
@@ -316,6 +369,103 @@ public sealed class Ticket : IHasDomainEvents
         FirstResponseTime ??= now;
         AddMessage(staffId, role, reason, TicketAction.Rejected, now);
         RaiseStatusChange(from, TicketAction.Rejected, now);
+    }
+
+    /// <summary>
+    /// The submitter appeals a complaint that was rejected, or resolved or closed as not upheld or
+    /// partially upheld, within <paramref name="window"/> of that decision, once per ticket. The ticket
+    /// becomes APPEALED with <paramref name="dueTime"/> for a supervisor's decision; the reason is added
+    /// to the public thread.
+    /// </summary>
+    public void LodgeAppeal(Guid citizenId, string reason, TimeSpan window, DateTimeOffset dueTime, DateTimeOffset now)
+    {
+        RequireSubmitter(citizenId);
+        RequireText(reason, "reason");
+        RequireUtc(dueTime, nameof(dueTime));
+        if (AppealLodgeTime is not null)
+        {
+            throw new TahseenException(ErrorReason.AppealAlreadyLodged);
+        }
+
+        var appealable = Type == TicketType.Complaint
+            && (Status == TicketStatus.Rejected
+                || (Status is TicketStatus.Resolved or TicketStatus.Closed
+                    && Outcome is TicketOutcome.NotUpheld or TicketOutcome.PartiallyUpheld));
+        if (!appealable)
+        {
+            throw new TahseenException(ErrorReason.AppealNotAllowed);
+        }
+
+        var decidedAt = Status == TicketStatus.Rejected ? CloseTime : ResolveTime;
+        if (decidedAt is not { } decided || now > decided + window)
+        {
+            throw new TahseenException(ErrorReason.AppealWindowClosed) { Arguments = [(int)window.TotalDays] };
+        }
+
+        var from = Apply(TicketTrigger.Appeal, TicketAction.AppealLodged, citizenId, ActorRole.Citizen, now);
+        AppealReason = reason;
+        AppealLodgeTime = now;
+        AppealDueTime = dueTime;
+        DueTime = dueTime;
+        AddMessage(citizenId, ActorRole.Citizen, reason, TicketAction.AppealLodged, now);
+        RaiseStatusChange(from, TicketAction.AppealLodged, now);
+    }
+
+    /// <summary>The staff member whose resolution or rejection was the last decision on the ticket.</summary>
+    public Guid? SettledByAccountId =>
+        _history.Where(h => h.Action is TicketAction.Resolved or TicketAction.Rejected).OrderBy(h => h.Sequence).LastOrDefault()?.ActorAccountId;
+
+    /// <summary>
+    /// A supervisor decides the appeal, never the one who resolved or rejected the ticket
+    /// (APPEAL_SELF_DECISION). Upheld: IN_PROGRESS with <paramref name="dueTime"/>, given to
+    /// <paramref name="assignee"/> or to the queue when none; dismissed: CLOSED with APPEAL_DISMISSED.
+    /// The reason goes to the public thread.
+    /// </summary>
+    public void DecideAppeal(
+        Guid supervisorId,
+        ActorRole role,
+        AppealDecision decision,
+        string reason,
+        DateTimeOffset now,
+        DateTimeOffset dueTime,
+        (Guid AccountId, string DisplayName)? assignee)
+    {
+        RequireStaff(role);
+        RequireText(reason, "reason");
+        RequireUtc(dueTime, nameof(dueTime));
+        var trigger = decision switch
+        {
+            Tickets.AppealDecision.Uphold => TicketTrigger.UpholdAppeal,
+            Tickets.AppealDecision.Dismiss => TicketTrigger.DismissAppeal,
+            _ => throw TahseenException.ForField("decision", ErrorReason.FieldInvalid),
+        };
+
+        // The move first: a ticket that is not appealed is refused as such.
+        _ = TicketLifecycle.For(Type).Next(Status, trigger);
+        if (SettledByAccountId == supervisorId)
+        {
+            throw new TahseenException(ErrorReason.AppealSelfDecision);
+        }
+
+        var action = decision == Tickets.AppealDecision.Uphold ? TicketAction.AppealUpheld : TicketAction.AppealDismissed;
+        var from = Apply(trigger, action, supervisorId, role, now);
+        AppealDecision = decision;
+        AppealDecideTime = now;
+        AppealDecidedByAccountId = supervisorId;
+        if (decision == Tickets.AppealDecision.Uphold)
+        {
+            DueTime = dueTime;
+            var assigneeId = assignee?.AccountId;
+            if (assigneeId != AssigneeAccountId)
+            {
+                AssigneeAccountId = assigneeId;
+                AssigneeDisplayName = assignee?.DisplayName;
+                _events.Add(new TicketAssigned(Id, Version, TicketAction.Reassigned, now, assigneeId));
+            }
+        }
+
+        AddMessage(supervisorId, role, reason, action, now);
+        RaiseStatusChange(from, action, now);
     }
 
     /// <summary>The submitter takes the ticket back, which is possible until it is resolved.</summary>
@@ -498,6 +648,11 @@ public sealed class Ticket : IHasDomainEvents
         }
 
         Rating?.Redact(PersonalContent.Redacted);
+        if (AppealReason is not null)
+        {
+            AppealReason = PersonalContent.Redacted;
+        }
+
         ContentRedactTime = now;
         return true;
     }
@@ -553,7 +708,7 @@ public sealed class Ticket : IHasDomainEvents
     public bool IsOpen => OpenStatuses.Contains(Status);
 
     /// <summary>The statuses in which the service owes the submitter an answer and the due-time clock runs.</summary>
-    public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress];
+    public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress, TicketStatus.Appealed];
 
     /// <summary>Moves the state machine and records the history entry; returns the status before the move.</summary>
     private TicketStatus Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
@@ -561,6 +716,11 @@ public sealed class Ticket : IHasDomainEvents
         RequireUtc(now, nameof(now));
         var from = Status;
         var to = TicketLifecycle.For(Type).Next(from, trigger);
+        if (HeldForReview && trigger is not (TicketTrigger.Withdraw or TicketTrigger.CitizenReply or TicketTrigger.AddInternalNote))
+        {
+            // Nobody works a held ticket before a supervisor lets it into the queue.
+            throw new TahseenException(ErrorReason.TicketHeldForReview);
+        }
 
         if (WaitingSince is { } pausedAt && to != TicketStatus.WaitingForCitizen)
         {
@@ -579,7 +739,12 @@ public sealed class Ticket : IHasDomainEvents
                 case TicketStatus.Resolved:
                     ResolveTime = now;
                     break;
-                case TicketStatus.InProgress when from == TicketStatus.Resolved:
+                case TicketStatus.Appealed:
+                    // Under appeal the decision is no longer final.
+                    CloseTime = null;
+                    ClosureReason = null;
+                    break;
+                case TicketStatus.InProgress when from is TicketStatus.Resolved or TicketStatus.Appealed:
                     // Worked again: the settlement no longer stands until the next resolution.
                     ResolveTime = null;
                     Outcome = null;

@@ -29,6 +29,21 @@ public enum TicketAction
     /// <summary>The due time passed while the ticket was open: escalated to the category's supervisors.</summary>
     Escalated = 19,
 
+    /// <summary>The submitter appealed the decision on a complaint to a supervisor.</summary>
+    AppealLodged = 20,
+
+    /// <summary>A supervisor upheld the appeal: the complaint is worked again.</summary>
+    AppealUpheld = 21,
+
+    /// <summary>A supervisor dismissed the appeal: the complaint is closed.</summary>
+    AppealDismissed = 22,
+
+    /// <summary>Filed by a requester under review: held until a supervisor releases it to the queue.</summary>
+    HeldForReview = 23,
+
+    /// <summary>A supervisor released a held ticket to the queue.</summary>
+    ReleasedFromReview = 24,
+
     /// <summary>The due time moved with the working calendar (a holiday changed).</summary>
     DueTimeMoved = 27,
 }

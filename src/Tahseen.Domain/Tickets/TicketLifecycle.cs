@@ -55,13 +55,23 @@ public sealed class TicketLifecycle
         new(Resolved, ReceiveMerge, Resolved),
     ];
 
-    /// <summary>A complaint: upheld, partly or not; the submitter reopens it by replying within the window.</summary>
+    /// <summary>
+    /// A complaint: upheld, partly or not; the submitter reopens it by replying within the window. A
+    /// rejected complaint, or one resolved or closed as not (fully) upheld, may be appealed once, within
+    /// the appeal window (<see cref="Ticket.LodgeAppeal"/> checks those conditions); a supervisor then
+    /// upholds the appeal (worked again) or dismisses it (closed).
+    /// </summary>
     public static TicketLifecycle Complaint { get; } = new(
         TicketType.Complaint,
         [TicketOutcome.Upheld, TicketOutcome.PartiallyUpheld, TicketOutcome.NotUpheld],
         [
             .. Shared,
             new(Resolved, CitizenReply, InProgress),
+            new(Resolved, Appeal, Appealed),
+            new(Closed, Appeal, Appealed),
+            new(Rejected, Appeal, Appealed),
+            new(Appealed, UpholdAppeal, InProgress),
+            new(Appealed, DismissAppeal, Closed),
         ]);
 
     /// <summary>An inquiry: answered; the submitter reopens it by replying within the window.</summary>
@@ -96,6 +106,7 @@ public sealed class TicketLifecycle
         [Withdraw] = ClosureReason.Withdrawn,
         [Reject] = ClosureReason.RejectedOutOfScope,
         [Merge] = ClosureReason.MergedDuplicate,
+        [DismissAppeal] = ClosureReason.AppealDismissed,
     };
 
     private readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> _table;

@@ -13,4 +13,7 @@ public enum TicketStatus
     Closed = 5,
     Withdrawn = 6,
     Rejected = 7,
+
+    /// <summary>A complaint's submitter appealed the decision; a supervisor decides (upheld: worked again; dismissed: closed).</summary>
+    Appealed = 8,
 }

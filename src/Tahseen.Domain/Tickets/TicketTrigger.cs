@@ -23,4 +23,13 @@ public enum TicketTrigger
 
     /// <summary>Another ticket of the same submitter's is merged into this one, which takes its thread.</summary>
     ReceiveMerge = 14,
+
+    /// <summary>The submitter appeals a rejected or not (fully) upheld complaint.</summary>
+    Appeal = 15,
+
+    /// <summary>A supervisor upholds the appeal: the complaint is worked again.</summary>
+    UpholdAppeal = 16,
+
+    /// <summary>A supervisor dismisses the appeal: the complaint is closed.</summary>
+    DismissAppeal = 17,
 }

@@ -108,5 +108,5 @@ public static class RichStatus
 
     // The top-level message of a single-violation error reads like that violation's message.
     private static object[] ArgumentsOf(TahseenException exception, ErrorReason reason) =>
-        exception.Violations.FirstOrDefault(v => v.Reason == reason)?.Arguments ?? [];
+        exception.Violations.FirstOrDefault(v => v.Reason == reason)?.Arguments ?? [.. exception.Arguments];
 }

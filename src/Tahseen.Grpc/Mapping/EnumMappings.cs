@@ -7,7 +7,11 @@ using Tahseen.Contracts.Sandbox.V1;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Tickets;
 using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
+using AppealDecision = Tahseen.Domain.Tickets.AppealDecision;
 using ProtoAccountStatus = Tahseen.Contracts.V1.AccountStatus;
+using ProtoAppealDecision = Tahseen.Contracts.V1.AppealDecision;
+using ProtoRequesterRestriction = Tahseen.Contracts.V1.RequesterRestriction;
+using RequesterRestriction = Tahseen.Domain.Tickets.RequesterRestriction;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
 using ProtoPersonKind = Tahseen.Contracts.V1.PersonKind;
 using ProtoRole = Tahseen.Contracts.V1.Role;
@@ -113,6 +117,7 @@ public static class EnumMappings
         TicketStatus.Closed => ProtoTicketStatus.Closed,
         TicketStatus.Withdrawn => ProtoTicketStatus.Withdrawn,
         TicketStatus.Rejected => ProtoTicketStatus.Rejected,
+        TicketStatus.Appealed => ProtoTicketStatus.Appealed,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -126,6 +131,7 @@ public static class EnumMappings
         ProtoTicketStatus.Closed => TicketStatus.Closed,
         ProtoTicketStatus.Withdrawn => TicketStatus.Withdrawn,
         ProtoTicketStatus.Rejected => TicketStatus.Rejected,
+        ProtoTicketStatus.Appealed => TicketStatus.Appealed,
         _ => (TicketStatus)(int)status,
     };
 
@@ -240,7 +246,45 @@ public static class EnumMappings
         TicketAction.Reassigned => "REASSIGNED",
         TicketAction.SlaAtRisk => "SLA_AT_RISK",
         TicketAction.Escalated => "ESCALATED",
+        TicketAction.AppealLodged => "APPEAL_LODGED",
+        TicketAction.AppealUpheld => "APPEAL_UPHELD",
+        TicketAction.AppealDismissed => "APPEAL_DISMISSED",
+        TicketAction.HeldForReview => "HELD_FOR_REVIEW",
+        TicketAction.ReleasedFromReview => "RELEASED_FROM_REVIEW",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    public static ProtoAppealDecision ToProto(AppealDecision? decision) => decision switch
+    {
+        null => ProtoAppealDecision.Unspecified,
+        AppealDecision.Uphold => ProtoAppealDecision.Uphold,
+        AppealDecision.Dismiss => ProtoAppealDecision.Dismiss,
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
+    };
+
+    /// <summary>Unset is null (FIELD_REQUIRED); an unknown number passes through for the validator to refuse.</summary>
+    public static AppealDecision? FromProto(ProtoAppealDecision decision) => decision switch
+    {
+        ProtoAppealDecision.Unspecified => null,
+        ProtoAppealDecision.Uphold => AppealDecision.Uphold,
+        ProtoAppealDecision.Dismiss => AppealDecision.Dismiss,
+        _ => (AppealDecision)(int)decision,
+    };
+
+    public static ProtoRequesterRestriction ToProto(RequesterRestriction restriction) => restriction switch
+    {
+        RequesterRestriction.SubmitBlocked => ProtoRequesterRestriction.SubmitBlocked,
+        RequesterRestriction.ReviewBeforeQueue => ProtoRequesterRestriction.ReviewBeforeQueue,
+        _ => throw new ArgumentOutOfRangeException(nameof(restriction), restriction, null),
+    };
+
+    /// <summary>Unset is null (FIELD_REQUIRED); an unknown number passes through for the validator to refuse.</summary>
+    public static RequesterRestriction? FromProto(ProtoRequesterRestriction restriction) => restriction switch
+    {
+        ProtoRequesterRestriction.Unspecified => null,
+        ProtoRequesterRestriction.SubmitBlocked => RequesterRestriction.SubmitBlocked,
+        ProtoRequesterRestriction.ReviewBeforeQueue => RequesterRestriction.ReviewBeforeQueue,
+        _ => (RequesterRestriction)(int)restriction,
     };
 
     public static ProtoLanguage ToProto(Language language) => language switch

@@ -24,6 +24,8 @@ public sealed class IdentityMappings : IRegister
             .Map(d => d.CategoryIds, s => s.CategoryIds.Select(id => id.ToString()));
         config.NewConfig<UpdateMyLanguageRequest, UpdateMyLanguageCommand>()
             .MapWith(s => new UpdateMyLanguageCommand(EnumMappings.FromProto(s.PreferredLanguage)));
+        config.NewConfig<MyAccountDto, GetMyAccountResponse>()
+            .IgnoreIf((s, _) => s.Restriction == null, d => d.Restriction);
         config.NewConfig<AccountDto, UpdateMyLanguageResponse>().Map(d => d.Account, s => s);
 
         config.NewConfig<OtpSentDto, StartRegistrationResponse>().Map(d => d.RegistrationId, s => s.ChallengeId);

@@ -9,6 +9,7 @@ using Tahseen.Domain.Common;
 using ActorRole = Tahseen.Domain.Tickets.ActorRole;
 using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
+using AccountRestriction = Tahseen.Contracts.V1.AccountRestriction;
 using ProtoTicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using ProtoTicketStatus = Tahseen.Contracts.V1.TicketStatus;
 using ProtoTicketType = Tahseen.Contracts.V1.TicketType;
@@ -41,11 +42,14 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<CategoryDto, Category>();
         config.NewConfig<TicketMessageDto, TicketMessage>();
         config.NewConfig<TicketRatingDto, Rating>();
+        config.NewConfig<TicketAppealDto, TicketAppeal>()
+            .Map(d => d.Decision, s => EnumMappings.ToProto(s.Decision));
         config.NewConfig<TicketDto, Ticket>()
             .Map(d => d.CreateDateHijri, s => HijriDate.Format(s.CreateTime))
             .Map(d => d.DueDateHijri, s => HijriDate.Format(s.DueTime))
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Map(d => d.SlaState, s => SlaReadScope.StateOf(s));
+            .Map(d => d.SlaState, s => SlaReadScope.StateOf(s))
+            .IgnoreIf((s, _) => s.Appeal == null, d => d.Appeal);
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
 
@@ -54,6 +58,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<ListMyTicketsRequest, ListMyTicketsQuery>();
         config.NewConfig<AddTicketMessageRequest, AddTicketMessageCommand>();
         config.NewConfig<WithdrawTicketRequest, WithdrawTicketCommand>();
+        config.NewConfig<AppealTicketRequest, AppealTicketCommand>();
+        config.NewConfig<TicketDto, AppealTicketResponse>().Map(d => d.Ticket, s => s);
         config.NewConfig<RateTicketRequest, RateTicketCommand>();
         config.NewConfig<WatchTicketRequest, WatchTicketQuery>();
 
@@ -82,6 +88,15 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
         config.NewConfig<CloseTicketRequest, CloseTicketCommand>();
         config.NewConfig<MergeTicketRequest, MergeTicketCommand>();
+        config.NewConfig<DecideAppealRequest, DecideAppealCommand>()
+            .Map(d => d.Decision, s => EnumMappings.FromProto(s.Decision));
+        config.NewConfig<StaffTicketDto, DecideAppealResponse>();
+        config.NewConfig<RestrictRequesterRequest, RestrictRequesterCommand>()
+            .Map(d => d.Restriction, s => EnumMappings.FromProto(s.Restriction))
+            .Map(d => d.ExpireTime, s => CommonMappings.ToInstant(s.ExpireTime, "expire_time"));
+        config.NewConfig<RestrictionDto, AccountRestriction>()
+            .Map(d => d.Restriction, s => EnumMappings.ToProto(s.Restriction));
+        config.NewConfig<RestrictionDto, RestrictRequesterResponse>().Map(d => d.Restriction, s => s);
         config.NewConfig<GetTicketStatisticsRequest, GetTicketStatisticsQuery>()
             .Map(d => d.StartTime, s => CommonMappings.ToInstant(s.StartTime, "start_time"))
             .Map(d => d.EndTime, s => CommonMappings.ToInstant(s.EndTime, "end_time"));
@@ -115,6 +130,10 @@ public sealed class TicketMappings : IRegister
             .IgnoreIf((s, _) => s.FirstContactResolutionRatio == null, d => d.FirstContactResolutionRatio)
             .Map(d => d.ReopenedRatio, s => s.ReopenedRatio!.Value)
             .Map(d => d.FirstContactResolutionRatio, s => s.FirstContactResolutionRatio!.Value)
+            .IgnoreIf((s, _) => s.AppealRatio == null, d => d.AppealRatio)
+            .IgnoreIf((s, _) => s.AppealUpheldRatio == null, d => d.AppealUpheldRatio)
+            .Map(d => d.AppealRatio, s => s.AppealRatio!.Value)
+            .Map(d => d.AppealUpheldRatio, s => s.AppealUpheldRatio!.Value)
             .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
             .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }

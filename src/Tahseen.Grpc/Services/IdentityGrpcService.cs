@@ -61,7 +61,7 @@ public sealed class IdentityGrpcService(IMediator mediator, IMapper mapper, Serv
 
     [Authorize]
     public override async Task<GetMyAccountResponse> GetMyAccount(GetMyAccountRequest request, ServerCallContext context) =>
-        new() { Account = mapper.Map<Account>(await mediator.Send(new GetMyAccountQuery(), context.CancellationToken)) };
+        mapper.Map<GetMyAccountResponse>(await mediator.Send(new GetMyAccountQuery(), context.CancellationToken));
 
     [Authorize]
     [RateLimitCost(RateLimitCostAttribute.Expensive)]

@@ -45,6 +45,12 @@ public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) :
     public override async Task<MergeTicketResponse> MergeTicket(MergeTicketRequest request, ServerCallContext context) =>
         mapper.Map<MergeTicketResponse>(await mediator.Send(mapper.Map<MergeTicketCommand>(request), context.CancellationToken));
 
+    public override async Task<DecideAppealResponse> DecideAppeal(DecideAppealRequest request, ServerCallContext context) =>
+        mapper.Map<DecideAppealResponse>(await mediator.Send(mapper.Map<DecideAppealCommand>(request), context.CancellationToken));
+
+    public override async Task<RestrictRequesterResponse> RestrictRequester(RestrictRequesterRequest request, ServerCallContext context) =>
+        mapper.Map<RestrictRequesterResponse>(await mediator.Send(mapper.Map<RestrictRequesterCommand>(request), context.CancellationToken));
+
     public override async Task<GetTicketStatisticsResponse> GetTicketStatistics(GetTicketStatisticsRequest request, ServerCallContext context) =>
         mapper.Map<GetTicketStatisticsResponse>(await mediator.Send(mapper.Map<GetTicketStatisticsQuery>(request), context.CancellationToken));
 

@@ -32,6 +32,9 @@ public sealed class TicketGrpcService(IMediator mediator, IMapper mapper, Sessio
     public override async Task<AddTicketMessageResponse> AddTicketMessage(AddTicketMessageRequest request, ServerCallContext context) =>
         mapper.Map<AddTicketMessageResponse>(await mediator.Send(mapper.Map<AddTicketMessageCommand>(request), context.CancellationToken));
 
+    public override async Task<AppealTicketResponse> AppealTicket(AppealTicketRequest request, ServerCallContext context) =>
+        mapper.Map<AppealTicketResponse>(await mediator.Send(mapper.Map<AppealTicketCommand>(request), context.CancellationToken));
+
     public override async Task<WithdrawTicketResponse> WithdrawTicket(WithdrawTicketRequest request, ServerCallContext context) =>
         mapper.Map<WithdrawTicketResponse>(await mediator.Send(mapper.Map<WithdrawTicketCommand>(request), context.CancellationToken));
 

@@ -834,6 +834,34 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.ToTable("holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.RequesterLimit", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RestrictTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RestrictedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Restriction")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RestrictionExpireTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasColumnType("text");
+
+                    b.Property<long>("SubmitCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("requester_limits", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -853,6 +881,24 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AppealDecideTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AppealDecidedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AppealDecision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AppealDueTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AppealLodgeTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppealReason")
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("AssigneeAccountId")
                         .HasColumnType("uuid");
@@ -893,6 +939,9 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
 
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("date");
+
+                    b.Property<bool>("HeldForReview")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("uuid");
@@ -937,6 +986,8 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppealLodgeTime");
 
                     b.HasIndex("AssigneeAccountId");
 
@@ -1144,6 +1195,15 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.RequesterLimit", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>

@@ -869,6 +869,35 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.ToTable("holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Tahseen.Domain.Tickets.RequesterLimit", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestrictTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RestrictedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Restriction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RestrictionExpireTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmitCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("requester_limits", (string)null);
+                });
+
             modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -887,6 +916,25 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
             modelBuilder.Entity("Tahseen.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealDecideTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppealDecidedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AppealDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppealDueTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealLodgeTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssigneeAccountId")
@@ -930,6 +978,9 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
 
                     b.Property<DateOnly?>("FollowUpDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldForReview")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("MergedIntoTicketId")
                         .HasColumnType("TEXT");
@@ -976,6 +1027,8 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AppealLodgeTime");
 
                     b.HasIndex("AssigneeAccountId");
 
@@ -1185,6 +1238,15 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Tahseen.Domain.Tickets.RequesterLimit", b =>
+                {
+                    b.HasOne("Tahseen.Domain.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tahseen.Domain.Tickets.StaffCategory", b =>

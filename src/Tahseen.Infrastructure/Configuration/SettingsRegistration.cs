@@ -1,4 +1,3 @@
-using Tahseen.Infrastructure.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 using Tahseen.Infrastructure.Audit;
+using Tahseen.Infrastructure.Calendar;
 using Tahseen.Infrastructure.CivilRegistry;
 using Tahseen.Infrastructure.Idempotency;
 using Tahseen.Infrastructure.Outbox;
@@ -74,6 +74,18 @@ public static class SettingsRegistration
             .Validate(o => o.RefreshInterval >= TimeSpan.FromSeconds(1) && o.RefreshInterval <= TimeSpan.FromHours(1),
                 "Calendar:RefreshInterval must be between 00:00:01 and 01:00:00")
             .Validate(o => o.RecomputeInCallLimit is >= 1 and <= 100_000, "Calendar:RecomputeInCallLimit must be between 1 and 100000")
+            .ValidateOnStart();
+
+        services.AddOptions<RequesterLimitOptions>().Bind(configuration.GetSection(RequesterLimitOptions.SectionName))
+            .Validate(o => o.MaxOpenPerAccount is >= 1 and <= RequesterLimitOptions.MaxLimit,
+                $"Tickets:MaxOpenPerAccount must be between 1 and {RequesterLimitOptions.MaxLimit}")
+            .Validate(o => o.MaxPerDay is >= 1 and <= RequesterLimitOptions.MaxLimit,
+                $"Tickets:MaxPerDay must be between 1 and {RequesterLimitOptions.MaxLimit}")
+            .ValidateOnStart();
+
+        services.AddOptions<AppealOptions>().Bind(configuration.GetSection(AppealOptions.SectionName))
+            .Validate(o => o.WindowDays is >= 1 and <= 365, "Appeals:WindowDays must be between 1 and 365")
+            .Validate(o => IsWorkingDays(o.TargetWorkingDays), "Appeals:TargetWorkingDays must be between 1 and 60")
             .ValidateOnStart();
 
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.SectionName))

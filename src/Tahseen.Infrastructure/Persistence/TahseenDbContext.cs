@@ -50,6 +50,8 @@ public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options,
 
     public DbSet<RevealBudget> RevealBudgets => Set<RevealBudget>();
 
+    public DbSet<RequesterLimit> RequesterLimits => Set<RequesterLimit>();
+
     public DbSet<SandboxSmsMessage> SandboxSmsMessages => Set<SandboxSmsMessage>();
 
     public DbSet<StoredSecret> StoredSecrets => Set<StoredSecret>();

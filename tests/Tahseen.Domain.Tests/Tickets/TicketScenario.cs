@@ -17,6 +17,9 @@ internal sealed class TicketScenario
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>The appeal window (Appeals:WindowDays, 14 calendar days by default).</summary>
+    public static readonly TimeSpan AppealWindow = TimeSpan.FromDays(14);
+
     public Ticket Submit(DateTimeOffset? dueTime = null, TicketType type = TicketType.Complaint) => Ticket.Submit(
         Citizen,
         type,
@@ -59,6 +62,11 @@ internal sealed class TicketScenario
                 break;
             case TicketStatus.Rejected:
                 ticket.Reject(Staff, ActorRole.Staff, "Duplicate of TH-2026-000122.", Now);
+                break;
+            case TicketStatus.Appealed:
+                ticket.Resolve(Staff, ActorRole.Staff, "Your request does not meet the rules.", TicketOutcome.NotUpheld, Now);
+                Later();
+                ticket.LodgeAppeal(Citizen, "The rules were misread.", AppealWindow, Now.AddDays(14), Now);
                 break;
         }
 
@@ -110,6 +118,15 @@ internal sealed class TicketScenario
                 break;
             case TicketTrigger.ReceiveMerge:
                 Submit().MergeInto(ticket, Staff, ActorRole.Staff, Now);
+                break;
+            case TicketTrigger.Appeal:
+                ticket.LodgeAppeal(Citizen, "Please look again.", AppealWindow, Now.AddDays(14), Now);
+                break;
+            case TicketTrigger.UpholdAppeal:
+                ticket.DecideAppeal(Admin, ActorRole.Admin, AppealDecision.Uphold, "Agreed.", Now, Now.AddDays(7), (Staff, "Staff Member"));
+                break;
+            case TicketTrigger.DismissAppeal:
+                ticket.DecideAppeal(Admin, ActorRole.Admin, AppealDecision.Dismiss, "The decision stands.", Now, Now, null);
                 break;
             case TicketTrigger.FollowUpDue:
                 Clock.Advance(TimeSpan.FromDays(3));

@@ -8,7 +8,7 @@ namespace Tahseen.Domain.Tests.Tickets;
 public class TicketTransitionTests
 {
     // The lifecycles as product.md tells them, written out independently of the production tables.
-    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Complaint = new()
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Shared = new()
     {
         [(Submitted, Assign)] = InProgress,
         [(Submitted, Reply)] = InProgress,
@@ -54,13 +54,25 @@ public class TicketTransitionTests
         [(Closed, AddInternalNote)] = Closed,
         [(Withdrawn, AddInternalNote)] = Withdrawn,
         [(Rejected, AddInternalNote)] = Rejected,
+        [(Appealed, AddInternalNote)] = Appealed,
     };
 
-    // An inquiry moves as a complaint does; only its outcome differs.
-    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Inquiry = new(Complaint);
+    // A complaint may also be appealed (rejected, or resolved or closed as not fully upheld), and a
+    // supervisor upholds (worked again) or dismisses (closed) the appeal.
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Complaint = new(Shared)
+    {
+        [(Resolved, Appeal)] = Appealed,
+        [(Closed, Appeal)] = Appealed,
+        [(Rejected, Appeal)] = Appealed,
+        [(Appealed, UpholdAppeal)] = InProgress,
+        [(Appealed, DismissAppeal)] = Closed,
+    };
+
+    // An inquiry moves as a complaint does, without appeals; only its outcome differs.
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Inquiry = new(Shared);
 
     // A suggestion is not reopened by a reply, and one under study comes back on its follow-up date.
-    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Suggestion = new(Complaint)
+    private static readonly Dictionary<(TicketStatus, TicketTrigger), TicketStatus> Suggestion = new(Shared)
     {
         [(Resolved, CitizenReply)] = Resolved,
         [(Resolved, FollowUpDue)] = InProgress,
@@ -78,7 +90,7 @@ public class TicketTransitionTests
         var data = new TheoryData<TicketType, TicketStatus, TicketTrigger, TicketStatus>();
         foreach (var type in Enum.GetValues<TicketType>())
         {
-            foreach (var ((from, trigger), to) in LifecycleOf(type))
+            foreach (var ((from, trigger), to) in LifecycleOf(type).Where(m => Reachable(type, m.Key.Item1)))
             {
                 data.Add(type, from, trigger, to);
             }
@@ -92,7 +104,7 @@ public class TicketTransitionTests
         var data = new TheoryData<TicketType, TicketStatus, TicketTrigger>();
         foreach (var type in Enum.GetValues<TicketType>())
         {
-            foreach (var from in Enum.GetValues<TicketStatus>())
+            foreach (var from in Enum.GetValues<TicketStatus>().Where(status => Reachable(type, status)))
             {
                 foreach (var trigger in Enum.GetValues<TicketTrigger>().Where(t => !LifecycleOf(type).ContainsKey((from, t))))
                 {
@@ -103,6 +115,9 @@ public class TicketTransitionTests
 
         return data;
     }
+
+    // Only a complaint is ever appealed.
+    private static bool Reachable(TicketType type, TicketStatus status) => status != Appealed || type == TicketType.Complaint;
 
     [Theory]
     [InlineData(TicketType.Complaint)]
@@ -120,7 +135,8 @@ public class TicketTransitionTests
     public void An_allowed_move_ends_in_the_status_the_lifecycle_names(TicketType type, TicketStatus from, TicketTrigger trigger, TicketStatus expected)
     {
         var scenario = new TicketScenario();
-        var ticket = scenario.InStatus(from, type, trigger == FollowUpDue ? TicketOutcome.UnderStudy : null);
+        var ticket = scenario.InStatus(
+            from, type, trigger == FollowUpDue ? TicketOutcome.UnderStudy : trigger == Appeal ? TicketOutcome.NotUpheld : null);
         var version = ticket.Version;
 
         scenario.Fire(ticket, trigger);
@@ -143,9 +159,13 @@ public class TicketTransitionTests
 
         var act = () => scenario.Fire(ticket, trigger);
 
-        // Merging into a final ticket is refused by name; every other move as outside the lifecycle.
-        act.Should().Throw<TahseenException>().Which.Reason.Should().Be(
-            trigger == ReceiveMerge ? ErrorReason.MergeTargetClosed : ErrorReason.InvalidTicketTransition);
+        // Merging into a final ticket is refused by name, and so is an appeal refused (not appealable,
+        // or appealed already); every other move as outside the lifecycle.
+        var reason = trigger == ReceiveMerge ? ErrorReason.MergeTargetClosed
+            : trigger != Appeal ? ErrorReason.InvalidTicketTransition
+            : from == Appealed ? ErrorReason.AppealAlreadyLodged
+            : ErrorReason.AppealNotAllowed;
+        act.Should().Throw<TahseenException>().Which.Reason.Should().Be(reason);
         ticket.Status.Should().Be(from);
         ticket.Version.Should().Be(version);
         ticket.History.Should().HaveCount(historyCount);

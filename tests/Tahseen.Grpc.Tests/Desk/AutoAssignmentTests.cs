@@ -9,6 +9,7 @@ using Tahseen.Grpc.Tests.Tickets;
 using Tahseen.Infrastructure.Persistence;
 using AccountStatus = Tahseen.Contracts.V1.AccountStatus;
 using SecurityEventKind = Tahseen.Domain.Identity.SecurityEventKind;
+using TicketOutcome = Tahseen.Contracts.V1.TicketOutcome;
 using TicketStatus = Tahseen.Contracts.V1.TicketStatus;
 
 namespace Tahseen.Grpc.Tests.Desk;

@@ -56,6 +56,10 @@ public sealed class TahseenApiFactory : WebApplicationFactory<Program>
         // Every call of the in-process test server comes from one address; the limiter has its own tests.
         builder.UseSetting("RateLimits:AnonymousPerMinute", "0");
         builder.UseSetting("RateLimits:AccountPerMinute", "0");
+
+        // Tests of other things file many tickets for one citizen; the fair limits have their own tests.
+        builder.UseSetting("Tickets:MaxOpenPerAccount", "1000");
+        builder.UseSetting("Tickets:MaxPerDay", "1000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

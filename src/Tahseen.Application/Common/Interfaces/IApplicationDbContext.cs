@@ -48,6 +48,9 @@ public interface IApplicationDbContext
 
     DbSet<RevealBudget> RevealBudgets { get; }
 
+    /// <summary>One lock row per requester (submits), with the restriction a supervisor imposed.</summary>
+    DbSet<RequesterLimit> RequesterLimits { get; }
+
     DbSet<Ticket> Tickets { get; }
 
     /// <summary>Append-only; lines added here are chained to the log when the unit of work saves.</summary>

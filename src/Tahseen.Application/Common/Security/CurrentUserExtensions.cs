@@ -17,6 +17,10 @@ public static class CurrentUserExtensions
     public static bool IsSupervising(this ICurrentUser user) =>
         (user.Roles & (AccountRoles.Supervisor | AccountRoles.Admin)) != 0;
 
+    /// <summary>A supervisor releases tickets held for review (admins are not supervisors unless given the role).</summary>
+    public static bool IsSupervisor(this ICurrentUser user) =>
+        user.Roles.HasFlag(AccountRoles.Supervisor);
+
     /// <summary>The capacity a desk caller acts in: ADMIN over STAFF.</summary>
     public static ActorRole DeskRole(this ICurrentUser user) =>
         user.Roles.HasFlag(AccountRoles.Admin) ? ActorRole.Admin : ActorRole.Staff;

@@ -24,4 +24,7 @@ public static class RoleSets
 
     /// <summary>The case-work desk.</summary>
     public const AccountRoles Desk = AccountRoleSets.Desk;
+
+    /// <summary>Supervisors only (appeals, restrictions): holding STAFF or ADMIN is not enough.</summary>
+    public const AccountRoles Supervisors = AccountRoles.Supervisor;
 }

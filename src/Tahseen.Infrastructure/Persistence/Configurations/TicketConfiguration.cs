@@ -29,6 +29,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Raised events leave through the outbox, not as columns of the ticket.
         builder.Ignore(t => t.DomainEvents);
         builder.Ignore(t => t.IsOpen);
+        builder.Ignore(t => t.Appeal);
+        builder.Ignore(t => t.SettledByAccountId);
+        builder.Property(t => t.AppealReason).HasMaxLength(TicketLimits.Reason);
 
         // The escalation job's look-up: open tickets by due time, and the escalated filter.
         builder.HasIndex(t => t.Escalated);
@@ -48,6 +51,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.Status, t.ResolveTime });
         // The follow-up job finds suggestions under study whose day has come.
         builder.HasIndex(t => new { t.Status, t.FollowUpDate });
+        // Appeal figures select by lodge time.
+        builder.HasIndex(t => t.AppealLodgeTime);
 
         builder.OwnsOne(t => t.Rating, rating =>
         {
@@ -91,5 +96,18 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             entry.HasIndex("TicketId", nameof(TicketHistoryEntry.Sequence));
         });
         builder.Navigation(t => t.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RequesterLimitConfiguration : IEntityTypeConfiguration<RequesterLimit>
+{
+    public void Configure(EntityTypeBuilder<RequesterLimit> builder)
+    {
+        builder.ToTable("requester_limits");
+
+        // The key makes a requester's first submit safe: two overlapping first inserts cannot both win.
+        builder.HasKey(l => l.AccountId);
+        builder.Property(l => l.RestrictionReason).HasMaxLength(RequesterLimit.MaxReasonLength);
+        builder.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
