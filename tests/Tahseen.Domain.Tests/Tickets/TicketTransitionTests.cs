@@ -159,9 +159,10 @@ public class TicketTransitionTests
 
         var act = () => scenario.Fire(ticket, trigger);
 
-        // Merging into a final ticket is refused by name, and so is an appeal refused (not appealable,
-        // or appealed already); every other move as outside the lifecycle.
-        var reason = trigger == ReceiveMerge ? ErrorReason.MergeTargetClosed
+        // Merging into a final ticket is refused by name (an appealed one, with the supervisors, is
+        // outside the lifecycle), and so is an appeal refused (not appealable, or appealed already); every
+        // other move as outside the lifecycle.
+        var reason = trigger == ReceiveMerge && from != Appealed ? ErrorReason.MergeTargetClosed
             : trigger != Appeal ? ErrorReason.InvalidTicketTransition
             : from == Appealed ? ErrorReason.AppealAlreadyLodged
             : ErrorReason.AppealNotAllowed;
