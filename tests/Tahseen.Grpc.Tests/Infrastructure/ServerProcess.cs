@@ -71,6 +71,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["Security__HashKey"] = hashKey;
         start.Environment["RateLimits__AnonymousPerMinute"] = "0";
         start.Environment["RateLimits__AccountPerMinute"] = "0";
+        // As in TahseenApiFactory: load and crash tests file more tickets per person than a day allows.
+        start.Environment["Tickets__MaxOpenPerAccount"] = "1000";
+        start.Environment["Tickets__MaxPerDay"] = "1000";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
