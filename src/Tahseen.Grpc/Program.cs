@@ -30,7 +30,12 @@ catch (Exception exception) when (exception is SettingsException or StartupRefus
     return HostRunner.RefuseBeforeBuild(exception);
 }
 
-return await app.RunAsync(invocation);
+// Disposed on the way out, so that the console logger writes what it still holds (a refusal's one
+// line) before the process ends.
+await using (app)
+{
+    return await app.RunAsync(invocation);
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the end-to-end tests.</summary>
 public partial class Program;
