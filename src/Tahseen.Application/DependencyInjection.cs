@@ -32,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<Staff.SlaReader>();
         services.AddScoped<Tickets.RequesterLimits>();
         services.AddScoped<AccountSessions>();
+        services.AddSingleton<Common.Security.AccessCheckCache>();
+        services.AddSingleton<IAccessChanges>(sp => sp.GetRequiredService<Common.Security.AccessCheckCache>());
         services.AddScoped<ServiceAccountCredentials>();
 
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IRequestHandler<,>)))

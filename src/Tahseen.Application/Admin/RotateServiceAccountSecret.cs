@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -21,7 +22,8 @@ public sealed class RotateServiceAccountSecretCommandValidator : AbstractValidat
 }
 
 public sealed class RotateServiceAccountSecretCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, ServiceAccountCredentials credentials, ISessionEnds sessionEnds, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, ServiceAccountCredentials credentials, ISessionEnds sessionEnds, IAccessChanges accessChanges, UnitOfWork unitOfWork,
+    SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<RotateServiceAccountSecretCommand, ServiceAccountWithSecretDto>
 {
     public async Task<ServiceAccountWithSecretDto> Handle(RotateServiceAccountSecretCommand request, CancellationToken cancellationToken)
@@ -36,6 +38,7 @@ public sealed class RotateServiceAccountSecretCommandHandler(
 
         // Told before the commit, as ended sessions are: should the command still fail, a stream ended early is only reopened.
         sessionEnds.AccountSessionsEnded(account.Id);
+        unitOfWork.AfterCommit(() => accessChanges.AccountChanged(account.Id));
         return new ServiceAccountWithSecretDto(ServiceAccountDto.From(account), secret);
     }
 }

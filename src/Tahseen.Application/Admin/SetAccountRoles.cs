@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -32,7 +33,8 @@ public sealed class SetAccountRolesCommandValidator : AbstractValidator<SetAccou
 }
 
 public sealed class SetAccountRolesCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, SecurityLog securityLog, ICommandLocks locks, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, SecurityLog securityLog, ICommandLocks locks, IAccessChanges accessChanges, UnitOfWork unitOfWork,
+    TimeProvider clock)
     : IRequestHandler<SetAccountRolesCommand, AccountDto>
 {
     public async Task<AccountDto> Handle(SetAccountRolesCommand request, CancellationToken cancellationToken)
@@ -59,6 +61,9 @@ public sealed class SetAccountRolesCommandHandler(
         if (before != request.Roles)
         {
             securityLog.Record(SecurityEventKind.AccountRolesChanged, accountId, $"{before} -> {request.Roles} by {user.AccountId}");
+
+            // The account's next call reads its roles again: a demoted admin loses the admin methods at once.
+            unitOfWork.AfterCommit(() => accessChanges.AccountChanged(accountId));
         }
 
         return AccountDto.ForStaff(account);

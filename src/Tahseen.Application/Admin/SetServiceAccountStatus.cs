@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Tahseen.Application.Common.Behaviours;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
@@ -29,7 +30,8 @@ public sealed class SetServiceAccountStatusCommandValidator : AbstractValidator<
 }
 
 public sealed class SetServiceAccountStatusCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, ISessionEnds sessionEnds, SecurityLog securityLog, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, ISessionEnds sessionEnds, IAccessChanges accessChanges, UnitOfWork unitOfWork,
+    SecurityLog securityLog, TimeProvider clock)
     : IRequestHandler<SetServiceAccountStatusCommand, ServiceAccountDto>
 {
     public async Task<ServiceAccountDto> Handle(SetServiceAccountStatusCommand request, CancellationToken cancellationToken)
@@ -46,6 +48,9 @@ public sealed class SetServiceAccountStatusCommandHandler(
         {
             sessionEnds.AccountSessionsEnded(account.Id);
         }
+
+        // Disabled or enabled again, the credential's next call here reads its status again.
+        unitOfWork.AfterCommit(() => accessChanges.AccountChanged(account.Id));
 
         return ServiceAccountDto.From(account);
     }

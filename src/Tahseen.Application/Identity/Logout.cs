@@ -37,7 +37,7 @@ public sealed class LogoutCommandHandler(
             return Unit.Value;
         }
 
-        await accountSessions.EndSessionAsync(familyId.Value, cancellationToken);
+        await accountSessions.EndSessionAsync(accountId, familyId.Value, cancellationToken);
         securityLog.Record(SecurityEventKind.LoggedOut, accountId);
         return Unit.Value;
     }

@@ -85,7 +85,7 @@ public sealed class RefreshSessionCommandHandler(
 
     private async Task RevokeFamilyAsync(RefreshToken token, CancellationToken cancellationToken)
     {
-        await accountSessions.EndSessionAsync(token.FamilyId, cancellationToken);
+        await accountSessions.EndSessionAsync(token.AccountId, token.FamilyId, cancellationToken);
         securityLog.Record(SecurityEventKind.RefreshTokenReuseDetected, token.AccountId, $"family {token.FamilyId}");
     }
 }

@@ -18,9 +18,11 @@ namespace Tahseen.Grpc.Hosting;
 /// security stamp and status must still match, so logout, refresh-token reuse, a password change or a
 /// disabled account ends a session at once rather than at token expiry. A service account's token names
 /// its current credential as the session: a rotated secret or a disabled service account stops it the same
-/// way. The check is one query on primary keys. It also reads the account's current roles, which replace
-/// the token's: an admin's role change (SetAccountRoles) applies from the account's next call, without
-/// ending its sessions, and a demoted admin loses the admin methods at once.
+/// way. The check is one query on primary keys, kept by <see cref="AccessCheckCache"/> for at most
+/// <c>Security:SessionRecheckInterval</c> (5 s): a change committed in this process reaches the next call
+/// at once, one committed by another replica within the interval. It also reads the account's current
+/// roles, which replace the token's: an admin's role change (SetAccountRoles) applies from the account's
+/// next call, without ending its sessions, and a demoted admin loses the admin methods at once.
 /// </summary>
 public static class TokenAuthentication
 {
@@ -106,6 +108,14 @@ public static class TokenAuthentication
             return;
         }
 
+        var cache = context.HttpContext.RequestServices.GetRequiredService<AccessCheckCache>();
+        if (cache.TryGet(sessionId, accountId, stamp, out var cached))
+        {
+            UseCurrentRoles(principal!, cached);
+            return;
+        }
+
+        var generation = cache.Generation(accountId);
         var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
         var roles = await db.Sessions
             .Where(s => s.Id == sessionId && s.AccountId == accountId && s.EndTime == null)
@@ -117,6 +127,7 @@ public static class TokenAuthentication
             return;
         }
 
+        cache.Store(sessionId, accountId, stamp, roles.Value, generation);
         UseCurrentRoles(principal!, roles.Value);
     }
 
@@ -156,6 +167,14 @@ public static class TokenAuthentication
             return;
         }
 
+        // A service credential has no stamp: the credential id is the session, and rotating it makes a new one.
+        var cache = context.HttpContext.RequestServices.GetRequiredService<AccessCheckCache>();
+        if (cache.TryGet(credentialId, accountId, string.Empty, out _))
+        {
+            return;
+        }
+
+        var generation = cache.Generation(accountId);
         var db = context.HttpContext.RequestServices.GetRequiredService<TahseenDbContext>();
         var live = await db.ServiceAccounts.AnyAsync(
             s => s.Id == accountId && s.CredentialId == credentialId && s.Status == AccountStatus.Active,
@@ -163,7 +182,10 @@ public static class TokenAuthentication
         if (!live)
         {
             Reject(context);
+            return;
         }
+
+        cache.Store(credentialId, accountId, string.Empty, AccountRoles.None, generation);
     }
 
     private static void Reject(TokenValidatedContext context)

@@ -1,3 +1,4 @@
+using Tahseen.Application.Common.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,10 @@ public static class SettingsRegistration
                 "Security:ServiceTokenLifetime must be between 00:01:00 and 01:00:00")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>, ConfiguredKeysValidation>();
+        services.AddOptions<AccessCheckOptions>().Bind(configuration.GetSection(AccessCheckOptions.SectionName))
+            .Validate(o => o.SessionRecheckInterval >= TimeSpan.Zero && o.SessionRecheckInterval <= AccessCheckOptions.MaxRecheckInterval,
+                "Security:SessionRecheckInterval must be between 00:00:00 (check every call) and 00:00:05")
+            .ValidateOnStart();
 
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.SectionName))
             .Validate<IHostEnvironment>(

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Security;
 using Tahseen.Application.Tickets;
 using Tahseen.Contracts.V1;
 using Tahseen.Grpc.Hosting;
@@ -99,6 +101,11 @@ public sealed class SessionEndTests(TahseenApiFactory factory) : IClassFixture<T
             await db.Sessions.Where(s => s.AccountId == accountId).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndTime, now));
         }
 
+        // This process checked the session moments ago and may rely on that for the recheck interval (at
+        // most 5 s); once it has passed, the next call reads the database again and is refused.
+        var recheck = factory.Services.GetRequiredService<IOptions<AccessCheckOptions>>().Value.SessionRecheckInterval;
+        recheck.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(5));
+        factory.Clock.Advance(recheck);
         (await _kit.Identity.GetMyAccountAsync(new GetMyAccountRequest(), citizen.Options()).FailsWith(StatusCode.Unauthenticated))
             .Reason.Should().Be("TOKEN_INVALID");
         await Streams.CheckSessionsAsync(CancellationToken.None);

@@ -17,6 +17,7 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Duplicates__Threshold", "0", "Duplicates:Threshold")]
     [InlineData("Development", "Duplicates__Threshold", "1.5", "Duplicates:Threshold")]
     [InlineData("Development", "Security__AccessTokenLifetime", "00:00:00", "Security:AccessTokenLifetime")]
+    [InlineData("Development", "Security__SessionRecheckInterval", "00:00:06", "Security:SessionRecheckInterval")]
     [InlineData("Development", "Sms__Provider", "Carrier", "Sms:Provider")]
     [InlineData("Development", "Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Development", "Privacy__RevealsPerDay", "0", "Privacy:RevealsPerDay")]

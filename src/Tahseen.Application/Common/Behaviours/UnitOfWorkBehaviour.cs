@@ -45,9 +45,11 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
             }
             catch (UnitOfWork.RecordedFailure)
             {
-                unitOfWork.RolledBack();
+                // What the command recorded commits (a revoked token family among it), so what follows a
+                // commit runs too.
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
+                unitOfWork.Committed();
                 throw;
             }
             catch (TahseenException)
