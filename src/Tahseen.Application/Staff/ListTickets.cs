@@ -107,7 +107,7 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
             .OrderBy(t => t.DueTime)
             .ThenBy(t => t.Id)
             .Take(size + 1)
-            .Select(TicketViews.Public)
+            .Select(TicketViews.Summary)
             .ToListAsync(cancellationToken);
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, t => new PagePosition(t.DueTime, t.TicketId));

@@ -10,7 +10,7 @@ using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
 
-/// <summary>The caller's tickets, newest first, a page at a time.</summary>
+/// <summary>The caller's tickets, newest first, a page at a time, each without its thread (<see cref="TicketViews.Summary"/>).</summary>
 [RequireRoles(RoleSets.People)]
 public sealed record ListMyTicketsQuery(int PageSize, string? PageToken, TicketStatus? Status, TicketType? Type) : IRequest<TicketPage>;
 
@@ -56,7 +56,7 @@ public sealed class ListMyTicketsQueryHandler(IApplicationDbContext db, ICurrent
             .OrderByDescending(t => t.CreateTime)
             .ThenByDescending(t => t.Id)
             .Take(size + 1)
-            .Select(TicketViews.Public)
+            .Select(TicketViews.Summary)
             .ToListAsync(cancellationToken);
 
         var (page, nextToken) = PageSize.Split(rows, size, scope, hasher, t => new PagePosition(t.CreateTime, t.TicketId));

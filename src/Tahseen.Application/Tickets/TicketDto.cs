@@ -95,6 +95,13 @@ public static class TicketViews
         EscalateTime = t.EscalateTime,
     };
 
+    /// <summary>
+    /// The public view without the thread, for lists: a page of tickets reads one row each, not every
+    /// message of every ticket (GetTicket answers the thread). Derived from <see cref="Public"/>, so the two
+    /// never differ in anything else.
+    /// </summary>
+    public static readonly Expression<Func<Ticket, TicketDto>> Summary = (Expression<Func<Ticket, TicketDto>>)new ThreadLeftOut().Visit(Public);
+
     private static readonly Func<Ticket, TicketDto> PublicOf = Public.Compile();
 
     public static TicketDto ToPublic(Ticket ticket) => PublicOf(ticket);
@@ -109,4 +116,24 @@ public static class TicketViews
             .OrderBy(h => h.Sequence)
             .Select(h => new TicketHistoryEntryDto(h.Action, h.ActorAccountId, h.ActorRole, h.FromStatus, h.ToStatus, h.CreateTime))
             .ToList());
+
+    /// <summary>Puts an empty thread in place of the messages' subquery of the view's constructor call.</summary>
+    private sealed class ThreadLeftOut : ExpressionVisitor
+    {
+        private static readonly IReadOnlyList<TicketMessageDto> NoMessages = [];
+
+        protected override Expression VisitNew(NewExpression node)
+        {
+            if (node.Type != typeof(TicketDto))
+            {
+                return base.VisitNew(node);
+            }
+
+            var messages = Array.FindIndex(node.Constructor!.GetParameters(), p => p.Name == nameof(TicketDto.Messages));
+            var arguments = node.Arguments.Select((argument, index) => index == messages
+                ? Expression.Constant(NoMessages, typeof(IReadOnlyList<TicketMessageDto>))
+                : Visit(argument));
+            return node.Update(arguments);
+        }
+    }
 }

@@ -36,6 +36,27 @@ public sealed class PagingTests(TahseenApiFactory factory) : IClassFixture<Tahse
     }
 
     [Fact]
+    public async Task Lists_carry_each_ticket_without_its_thread_and_GetTicket_answers_the_thread()
+    {
+        var citizen = await _kit.CitizenAsync();
+        var ticket = await _kit.SubmitAsync(citizen);
+        await _kit.Tickets.AddTicketMessageAsync(new AddTicketMessageRequest { TicketId = ticket.TicketId, Body = "One more detail." }, citizen.Options());
+        var staff = await _kit.DeskAsync();
+
+        var mine = (await _kit.Tickets.ListMyTicketsAsync(new ListMyTicketsRequest(), citizen.Options())).Tickets.Single(t => t.TicketId == ticket.TicketId);
+        var queued = (await _kit.Staff.ListTicketsAsync(new ListTicketsRequest { PageSize = 100 }, staff.Options())).Tickets
+            .Single(t => t.TicketId == ticket.TicketId);
+        var full = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = ticket.TicketId }, citizen.Options())).Ticket;
+
+        full.Messages.Should().Contain(m => m.Body == "One more detail.");
+        mine.Messages.Should().BeEmpty();
+        queued.Messages.Should().BeEmpty();
+        var lessThread = full.Clone();
+        lessThread.Messages.Clear();
+        mine.Should().Be(lessThread, "a list row is the ticket itself, less the thread");
+    }
+
+    [Fact]
     public async Task Tickets_filed_in_the_same_instant_are_paged_without_gaps_or_repeats()
     {
         var citizen = await _kit.CitizenAsync();
