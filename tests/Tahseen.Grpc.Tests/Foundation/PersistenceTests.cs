@@ -24,10 +24,30 @@ public sealed class PersistenceTests(TahseenApiFactory factory) : IClassFixture<
         var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
         await db.Database.OpenConnectionAsync();
 
+        await ShouldBeSetUpAsync(db);
+    }
+
+    [SqliteOnlyFact("the PRAGMAs are SQLite's connection settings")]
+    public async Task A_connection_taken_again_from_the_pool_keeps_its_settings()
+    {
+        // The settings are made once per native connection; each later use of it from the pool must still have them.
+        for (var use = 0; use < 5; use++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TahseenDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await ShouldBeSetUpAsync(db);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ShouldBeSetUpAsync(TahseenDbContext db)
+    {
         (await Pragma(db, "journal_mode")).Should().Be("wal");
         (await Pragma(db, "synchronous")).Should().Be("1", "NORMAL is 1");
         (await Pragma(db, "foreign_keys")).Should().Be("1");
         (await Pragma(db, "busy_timeout")).Should().NotBe("0");
+        (await Pragma(db, "secure_delete")).Should().Be("1");
     }
 
     private static async Task<string?> Pragma(TahseenDbContext db, string name)
