@@ -52,6 +52,10 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
         complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 16, 14, 30, 0, Riyadh));
         complaint.DueDateHijri.Should().Be("1448-10-08");
 
+        // The submitter reads English: the SMS that tells of the move carries the English text too.
+        await _kit.Identity.UpdateMyLanguageAsync(new UpdateMyLanguageRequest { PreferredLanguage = Language.English }, citizen.Options());
+        var smsBefore = await _kit.Harness.SmsCountAsync(citizen.MobileNumber);
+
         // The moon was sighted late: two more working days off after the announced end.
         var newEnd = AddWorkingDays(Date(eid.EndDate), 2, days);
         var confirmed = await _kit.Admin.SetHolidayAsync(new SetHolidayRequest
@@ -75,6 +79,18 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
         var movedLate = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = lateComplaint.TicketId }, citizen.Options())).Ticket;
         RiyadhDay(movedLate.DueTime).Should().Be(AddWorkingDays(wednesday, 6, newDays));
         movedLate.DueDateHijri.Should().Be(Hijri(RiyadhDay(movedLate.DueTime)));
+
+        // One SMS per moved ticket, with the new due date in Hijri and Gregorian, in Arabic and in English.
+        (await _kit.Harness.SmsCountAsync(citizen.MobileNumber)).Should().Be(smsBefore + 2);
+        var messages = (await _kit.Harness.Sandbox.ListSmsMessagesAsync(
+            new Tahseen.Contracts.Sandbox.V1.ListSmsMessagesRequest { MobileNumber = citizen.MobileNumber, PageSize = 2 })).Messages.Select(m => m.Body).ToList();
+        foreach (var ticket in new[] { moved, movedLate })
+        {
+            var sms = messages.Should().ContainSingle(body => body.Contains(ticket.ReferenceNumber)).Which;
+            sms.Should().Contain(SmsDates.Arabic(ticket.DueTime)).And.Contain(SmsDates.EnglishStart(ticket.DueTime)).And.Contain(SmsDates.EnglishYear(ticket.DueTime));
+        }
+
+        messages.Should().Contain(body => body.Contains("١٠-١٠-١٤٤٨هـ (2027-03-18م)") && body.Contains("18 Mar 2027 (10 Shawwal 1448 AH)"));
         var staffView = await _kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = complaint.TicketId }, admin.Options());
         staffView.History.Should().ContainSingle(h => h.Action == "DUE_TIME_MOVED" && h.ActorAccountId == admin.AccountId);
 
