@@ -51,6 +51,10 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
         wednesday.Should().Be(new DateOnly(2027, 3, 3));
         complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 16, 14, 30, 0, Riyadh));
         complaint.DueDateHijri.Should().Be("1448-10-08");
+        complaint.CreateDateHijri.Should().Be("1448-09-24");
+        lateComplaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 17, 14, 30, 0, Riyadh));
+        Date(eid.StartDate).Should().Be(new DateOnly(2027, 3, 9));
+        Date(eid.EndDate).Should().Be(new DateOnly(2027, 3, 14));
 
         // The submitter reads English: the SMS that tells of the move carries the English text too.
         await _kit.Identity.UpdateMyLanguageAsync(new UpdateMyLanguageRequest { PreferredLanguage = Language.English }, citizen.Options());
@@ -79,6 +83,9 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
         var movedLate = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = lateComplaint.TicketId }, citizen.Options())).Ticket;
         RiyadhDay(movedLate.DueTime).Should().Be(AddWorkingDays(wednesday, 6, newDays));
         movedLate.DueDateHijri.Should().Be(Hijri(RiyadhDay(movedLate.DueTime)));
+        movedLate.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 21, 14, 30, 0, Riyadh));
+        movedLate.DueDateHijri.Should().Be("1448-10-13");
+        newEnd.Should().Be(new DateOnly(2027, 3, 16));
 
         // One SMS per moved ticket, with the new due date in Hijri and Gregorian, in Arabic and in English.
         (await _kit.Harness.SmsCountAsync(citizen.MobileNumber)).Should().Be(smsBefore + 2);
