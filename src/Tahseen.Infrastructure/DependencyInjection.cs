@@ -126,7 +126,11 @@ public static class DependencyInjection
 
     private static void AddTickets(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy());
+        // The working days per type come from the Tickets section, the end of the working day from Sla.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.DueTimePolicy() with
+        {
+            WorkdayEnd = sp.GetRequiredService<IOptions<SlaOptions>>().Value.WorkdayEnd,
+        });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketOptions>>().Value.Calendar());
         services.AddScoped<ITicketNumbers, TicketNumberSequence>();
         services.AddSingleton<TicketFeed>();

@@ -15,7 +15,8 @@ public sealed record DueTimeRecalculationOptions(int InCallLimit = 10_000, int B
 /// event on the ticket.
 /// </summary>
 public sealed class DueTimeRecalculation(
-    IApplicationDbContext db, UnitOfWork unitOfWork, HolidayCalendar holidays, DueTimeRecalculationOptions options)
+    IApplicationDbContext db, UnitOfWork unitOfWork, HolidayCalendar holidays, DueTimePolicy dueTimePolicy,
+    DueTimeRecalculationOptions options)
 {
     public Task<WorkingCalendar> CalendarFromDatabaseAsync(CancellationToken cancellationToken) => holidays.LoadAsync(db, cancellationToken);
 
@@ -93,14 +94,17 @@ public sealed class DueTimeRecalculation(
         return query.OrderBy(t => t.ReferenceNumber);
     }
 
-    private static long Move(IEnumerable<Ticket> tickets, WorkingCalendar before, WorkingCalendar after, Guid actorId, DateTimeOffset now)
+    private long Move(IEnumerable<Ticket> tickets, WorkingCalendar before, WorkingCalendar after, Guid actorId, DateTimeOffset now)
     {
         var moved = 0L;
         foreach (var ticket in tickets)
         {
-            var workingDays = before.CountWorkingDays(ticket.CreateTime, ticket.DueTime);
-            var day = after.AddWorkingDays(ticket.CreateTime, workingDays);
-            // The day moves; the time of day stays what it was.
+            // Counted from the submission's day 0 under the same rule that set the due time, so that
+            // counting and adding are inverses and an unchanged window keeps its day.
+            var workingDays = dueTimePolicy.WorkingDaysBetween(ticket.CreateTime, ticket.DueTime, before);
+            var day = dueTimePolicy.DueAfter(ticket.CreateTime, workingDays, after);
+            // The day moves; the time of day stays what it was (the end of the working day for every due
+            // time set under the current rule).
             var local = ticket.DueTime.ToOffset(after.UtcOffset);
             var dayLocal = day.ToOffset(after.UtcOffset);
             var due = new DateTimeOffset(dayLocal.Date + local.TimeOfDay, after.UtcOffset).ToUniversalTime();

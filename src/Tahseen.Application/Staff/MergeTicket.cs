@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Notifications;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
 using Tahseen.Application.Tickets;
@@ -54,7 +55,7 @@ public sealed class MergeNotifications(IApplicationDbContext db, TimeProvider cl
     {
         var merged = await db.Tickets.AsNoTracking()
             .Where(t => t.Id == domainEvent.TicketId)
-            .Join(db.Accounts, t => t.SubmitterAccountId, a => a.Id, (t, a) => new { t.ReferenceNumber, a.MobileNumber, a.PersonKind })
+            .Join(db.Accounts, t => t.SubmitterAccountId, a => a.Id, (t, a) => new { t.ReferenceNumber, a.MobileNumber, a.PersonKind, a.PreferredLanguage })
             .FirstAsync(cancellationToken);
         var into = await db.Tickets.AsNoTracking()
             .Where(t => t.Id == domainEvent.IntoTicketId)
@@ -67,10 +68,10 @@ public sealed class MergeNotifications(IApplicationDbContext db, TimeProvider cl
         }
 
         db.SmsOutbox.Add(new SmsOutboxMessage(
-            merged.MobileNumber, Text(merged.ReferenceNumber, into, withEnglish: merged.PersonKind == PersonKind.Resident), SmsKind.Notification, clock.GetUtcNow()));
+            merged.MobileNumber, Text(merged.ReferenceNumber, into, withEnglish: SmsDate.WithEnglish(merged.PersonKind, merged.PreferredLanguage)), SmsKind.Notification, clock.GetUtcNow()));
     }
 
-    /// <summary>Arabic for everyone; residents get the English text after it. Reference numbers only, as in every SMS.</summary>
+    /// <summary>Arabic for everyone; residents and those who prefer English get the English text after it. Reference numbers only, as in every SMS.</summary>
     public static string Text(string mergedReference, string intoReference, bool withEnglish)
     {
         var arabic = $"تحسين: تم دمج طلبك رقم {mergedReference} في طلبك رقم {intoReference}، وستتم متابعته فيه.";

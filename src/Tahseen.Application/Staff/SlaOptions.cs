@@ -10,6 +10,14 @@ public sealed class SlaOptions
     /// <summary>The share of its working time (1 to 99 %) after which a ticket is AT_RISK.</summary>
     public int AtRiskPercent { get; set; } = SlaPolicy.DefaultAtRiskPercent;
 
+    /// <summary>
+    /// When the working day ends in Riyadh (08:00 to 23:59): every due time falls at this time, and a ticket
+    /// that arrives later counts from the next working day.
+    /// </summary>
+    public TimeOnly WorkdayEnd { get; set; } = WorkingCalendar.DefaultWorkdayEnd;
+
+    public static bool IsWorkdayEnd(TimeOnly value) => value >= new TimeOnly(8, 0) && value <= new TimeOnly(23, 59);
+
     /// <summary>How often the escalation job looks for tickets at risk or past due.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tahseen.Application.Common.Events;
 using Tahseen.Application.Common.Interfaces;
+using Tahseen.Application.Common.Notifications;
 using Tahseen.Domain.Identity;
 using Tahseen.Domain.Notifications;
 using Tahseen.Domain.Tickets;
@@ -16,26 +17,38 @@ public enum TicketNotice
     AppealLodged,
     AppealUpheld,
     AppealDismissed,
+    DueTimeMoved,
 }
 
 /// <summary>
 /// Tells the submitter by SMS that staff wrote to them: a reply, a question, a resolution or a
-/// rejection, and that their appeal was received or decided. Runs from the outbox after the change committed, in the dispatcher's transaction, so the
-/// SMS is queued exactly once per event. The text names the ticket by its reference number only: an
-/// SMS may be read by anyone holding the phone.
+/// rejection; that their appeal was received or decided; and that their ticket's due date moved (a
+/// holiday changed). Runs from the outbox after the change committed, in the dispatcher's transaction, so
+/// the SMS is queued exactly once per event. The text names the ticket by its reference number only: an
+/// SMS may be read by anyone holding the phone. A text that gives a date writes it with <see cref="SmsDate"/>.
 /// </summary>
-public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvider clock) : IDomainEventConsumer<TicketMessageAdded>
+public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvider clock)
+    : IDomainEventConsumer<TicketMessageAdded>, IDomainEventConsumer<TicketDueTimeChanged>
 {
     public async Task HandleAsync(TicketMessageAdded domainEvent, CancellationToken cancellationToken)
     {
-        if (NoticeFor(domainEvent.Action) is not { } notice)
+        if (NoticeFor(domainEvent.Action) is { } notice)
         {
-            return;
+            // The ticket's due time as it is now: the appeal's, or the one an upheld appeal set.
+            await NotifyAsync(domainEvent.TicketId, notice, dueTime: null, cancellationToken);
         }
+    }
 
+    public Task HandleAsync(TicketDueTimeChanged domainEvent, CancellationToken cancellationToken) =>
+        NotifyAsync(domainEvent.TicketId, TicketNotice.DueTimeMoved, domainEvent.DueTime, cancellationToken);
+
+    private async Task NotifyAsync(Guid ticketId, TicketNotice notice, DateTimeOffset? dueTime, CancellationToken cancellationToken)
+    {
         var submitter = await db.Tickets.AsNoTracking()
-            .Where(t => t.Id == domainEvent.TicketId)
-            .Join(db.Accounts, t => t.SubmitterAccountId, a => a.Id, (t, a) => new { t.ReferenceNumber, a.MobileNumber, a.PersonKind })
+            .Where(t => t.Id == ticketId)
+            .Join(
+                db.Accounts, t => t.SubmitterAccountId, a => a.Id,
+                (t, a) => new { t.ReferenceNumber, t.DueTime, a.MobileNumber, a.PersonKind, a.PreferredLanguage })
             .FirstAsync(cancellationToken);
         if (submitter.MobileNumber.Length == 0)
         {
@@ -43,7 +56,8 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
             return;
         }
 
-        var text = Text(notice, submitter.ReferenceNumber, withEnglish: submitter.PersonKind == PersonKind.Resident);
+        var text = Text(
+            notice, submitter.ReferenceNumber, dueTime ?? submitter.DueTime, SmsDate.WithEnglish(submitter.PersonKind, submitter.PreferredLanguage));
         db.SmsOutbox.Add(new SmsOutboxMessage(submitter.MobileNumber, text, SmsKind.Notification, clock.GetUtcNow()));
     }
 
@@ -61,8 +75,12 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
         _ => null,
     };
 
-    /// <summary>Arabic for everyone; residents, who may not read Arabic, get the English text after it.</summary>
-    public static string Text(TicketNotice notice, string referenceNumber, bool withEnglish)
+    /// <summary>
+    /// Arabic for everyone; residents and those who prefer English get the English text after it (see
+    /// <see cref="SmsDate.WithEnglish"/>). <paramref name="dueTime"/> is the ticket's due time, given by the
+    /// notices that start or move a clock.
+    /// </summary>
+    public static string Text(TicketNotice notice, string referenceNumber, DateTimeOffset dueTime, bool withEnglish)
     {
         var (arabic, english) = notice switch
         {
@@ -79,14 +97,17 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
                 $"تحسين: تعذر قبول طلبك رقم {referenceNumber}، ويمكنك الاطلاع على السبب في الخدمة.",
                 $"Tahseen: your ticket {referenceNumber} could not be accepted; the reason is in the service."),
             TicketNotice.AppealLodged => (
-                $"تحسين: استلمنا تظلمك على الطلب رقم {referenceNumber}، وسيبت فيه مشرف.",
-                $"Tahseen: we received your appeal on ticket {referenceNumber}; a supervisor will decide it."),
+                $"تحسين: استلمنا تظلمك على الطلب رقم {referenceNumber}، وسيبت فيه مشرف في موعد أقصاه {SmsDate.Arabic(dueTime)}.",
+                $"Tahseen: we received your appeal on ticket {referenceNumber}; a supervisor will decide it by {SmsDate.English(dueTime)}."),
             TicketNotice.AppealUpheld => (
-                $"تحسين: قُبل تظلمك على الطلب رقم {referenceNumber}، وستعاد دراسته.",
-                $"Tahseen: your appeal on ticket {referenceNumber} was upheld; it will be looked at again."),
+                $"تحسين: قُبل تظلمك على الطلب رقم {referenceNumber}، وستعاد دراسته، وموعد الرد المتوقع {SmsDate.Arabic(dueTime)}.",
+                $"Tahseen: your appeal on ticket {referenceNumber} was upheld; it will be looked at again, with an answer expected by {SmsDate.English(dueTime)}."),
             TicketNotice.AppealDismissed => (
                 $"تحسين: رُفض تظلمك على الطلب رقم {referenceNumber}، ويمكنك الاطلاع على السبب في الخدمة.",
                 $"Tahseen: your appeal on ticket {referenceNumber} was dismissed; the reason is in the service."),
+            TicketNotice.DueTimeMoved => (
+                $"تحسين: تغير موعد الرد المتوقع على طلبك رقم {referenceNumber} بسبب تعديل الإجازات الرسمية، وأصبح {SmsDate.Arabic(dueTime)}.",
+                $"Tahseen: the official holidays changed; the expected answer date of your ticket {referenceNumber} is now {SmsDate.English(dueTime)}."),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
         };
         return withEnglish ? $"{arabic}\n{english}" : arabic;

@@ -42,7 +42,8 @@ public sealed class AppealTicketCommandValidator : AbstractValidator<AppealTicke
 }
 
 public sealed class AppealTicketCommandHandler(
-    IApplicationDbContext db, ICurrentUser user, WorkingCalendar calendar, IOptions<AppealOptions> options, TimeProvider clock)
+    IApplicationDbContext db, ICurrentUser user, WorkingCalendar calendar, DueTimePolicy dueTimePolicy, IOptions<AppealOptions> options,
+    TimeProvider clock)
     : IRequestHandler<AppealTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(AppealTicketCommand request, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ public sealed class AppealTicketCommandHandler(
         var appeals = options.Value;
         ticket.LodgeAppeal(
             user.AccountId, TextInput.Clean(request.Reason), TimeSpan.FromDays(appeals.WindowDays),
-            calendar.AddWorkingDays(now, appeals.TargetWorkingDays), now);
+            dueTimePolicy.DueAfter(now, appeals.TargetWorkingDays, calendar), now);
 
         // Once per ticket under overlapping calls: the lodge time is claimed by a conditional UPDATE
         // (a second appeal waits for the first to commit, then finds it set). The domain's checks ran

@@ -22,16 +22,22 @@ public static class HijriDate
     /// The Umm al-Qura <c>YYYY-MM-DD</c> of an instant's Riyadh day; empty outside the calendar's
     /// range (1900-04-30 to 2077-11-16), which no ticket reaches.
     /// </summary>
-    public static string Format(DateTimeOffset instant)
+    public static string Format(DateTimeOffset instant) =>
+        TryGetParts(instant, out var year, out var month, out var day)
+            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
+            : string.Empty;
+
+    /// <summary>The Umm al-Qura year, month and day of an instant's Riyadh day; false outside the calendar's range.</summary>
+    public static bool TryGetParts(DateTimeOffset instant, out int year, out int month, out int day)
     {
-        var day = RiyadhDay(instant).ToDateTime(TimeOnly.MinValue);
-        if (day < Calendar.MinSupportedDateTime || day > Calendar.MaxSupportedDateTime)
+        var date = RiyadhDay(instant).ToDateTime(TimeOnly.MinValue);
+        if (date < Calendar.MinSupportedDateTime || date > Calendar.MaxSupportedDateTime)
         {
-            return string.Empty;
+            (year, month, day) = (0, 0, 0);
+            return false;
         }
 
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Calendar.GetYear(day):D4}-{Calendar.GetMonth(day):D2}-{Calendar.GetDayOfMonth(day):D2}");
+        (year, month, day) = (Calendar.GetYear(date), Calendar.GetMonth(date), Calendar.GetDayOfMonth(date));
+        return true;
     }
 }

@@ -9,8 +9,12 @@ public sealed class WorkingCalendar
 {
     public static readonly TimeSpan SaudiUtcOffset = TimeSpan.FromHours(3);
 
-    /// <summary>When the clock starts for a ticket that arrives on a day off.</summary>
-    public static readonly TimeOnly WorkdayStart = new(8, 0);
+    /// <summary>
+    /// When a working day ends in Riyadh unless <c>Sla:WorkdayEnd</c> says otherwise: the civil service's
+    /// 14:30. A due time falls at this time of day, and a ticket that arrives later counts from the next
+    /// working day.
+    /// </summary>
+    public static readonly TimeOnly DefaultWorkdayEnd = new(14, 30);
 
     private HolidaySet _holidays;
 
@@ -97,19 +101,14 @@ public sealed class WorkingCalendar
 
     /// <summary>
     /// How many working days <see cref="AddWorkingDays"/> counted to reach <paramref name="end"/>'s day from
-    /// <paramref name="start"/>: the working days after the start's (first working) day, up to and including
-    /// the end's day. The inverse of <see cref="AddWorkingDays"/> on the day: AddWorkingDays(start, n) falls
-    /// on a day whose count is n.
+    /// <paramref name="submittedAt"/>: the working days after the submission's day 0 (see
+    /// <see cref="FirstCountedDay"/>), up to and including the end's day. The inverse of
+    /// <see cref="AddWorkingDays"/> on the day: AddWorkingDays(s, n, w) falls on a day whose count is n.
     /// </summary>
-    public int CountWorkingDays(DateTimeOffset start, DateTimeOffset end)
+    public int CountWorkingDays(DateTimeOffset submittedAt, DateTimeOffset end, TimeOnly workdayEnd)
     {
-        var day = DateOnly.FromDateTime(start.ToOffset(UtcOffset).DateTime);
+        var day = FirstCountedDay(submittedAt, workdayEnd);
         var last = DateOnly.FromDateTime(end.ToOffset(UtcOffset).DateTime);
-        if (!IsWorkingDay(day))
-        {
-            day = NextWorkingDay(day);
-        }
-
         var count = 0;
         while (day < last)
         {
@@ -124,30 +123,35 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// The instant <paramref name="days"/> working days after <paramref name="start"/>, at the same
-    /// local time of day. Working hours are not modelled: any time on a working day counts as that
-    /// day. A start on a day off counts from <see cref="WorkdayStart"/> of the next working day, so
-    /// Friday's ticket gets the same time as one sent at 08:00 on Sunday. The result is in UTC.
+    /// The due time of something submitted at <paramref name="submittedAt"/> with <paramref name="days"/>
+    /// working days to answer: <paramref name="workdayEnd"/> (local time) on the <paramref name="days"/>th
+    /// working day after day 0, the way a ministry reads "5 working days". Day 0 is the submission's local
+    /// day, or the next working day when it came after <paramref name="workdayEnd"/> or on a day off (see
+    /// <see cref="FirstCountedDay"/>). Working hours are not otherwise modelled. The result is in UTC.
     /// </summary>
-    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
+    public DateTimeOffset AddWorkingDays(DateTimeOffset submittedAt, int days, TimeOnly workdayEnd)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
 
-        var local = start.ToOffset(UtcOffset);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var timeOfDay = TimeOnly.FromDateTime(local.DateTime);
-        if (!IsWorkingDay(day))
-        {
-            day = NextWorkingDay(day);
-            timeOfDay = WorkdayStart;
-        }
-
+        var day = FirstCountedDay(submittedAt, workdayEnd);
         for (var counted = 0; counted < days; counted++)
         {
             day = NextWorkingDay(day);
         }
 
-        return new DateTimeOffset(day.ToDateTime(timeOfDay), UtcOffset).ToUniversalTime();
+        return new DateTimeOffset(day.ToDateTime(workdayEnd), UtcOffset).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Day 0 of a submission: its local day if that is a working day and it came no later than
+    /// <paramref name="workdayEnd"/>; otherwise the next working day. A ticket sent after the office closed,
+    /// or on a Friday or a holiday, is first seen the next working day, so it gets as long as one sent then.
+    /// </summary>
+    public DateOnly FirstCountedDay(DateTimeOffset submittedAt, TimeOnly workdayEnd)
+    {
+        var local = submittedAt.ToOffset(UtcOffset);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return IsWorkingDay(day) && TimeOnly.FromDateTime(local.DateTime) <= workdayEnd ? day : NextWorkingDay(day);
     }
 
     private void NoteUncovered(DateOnly day)

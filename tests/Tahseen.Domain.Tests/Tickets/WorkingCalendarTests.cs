@@ -7,28 +7,51 @@ public class WorkingCalendarTests
     private static readonly WorkingCalendar Saudi = new(WorkingCalendar.SaudiHolidays2026To2027, WorkingCalendar.SaudiUtcOffset);
     private static readonly DueTimePolicy Policy = new();
 
-    private static DateTimeOffset Riyadh(int year, int month, int day, int hour, int minute = 0) =>
-        new(year, month, day, hour, minute, 0, WorkingCalendar.SaudiUtcOffset);
+    private static DateTimeOffset Riyadh(int year, int month, int day, int hour, int minute = 0, int second = 0) =>
+        new(year, month, day, hour, minute, second, WorkingCalendar.SaudiUtcOffset);
 
+    // The due-time expectations below changed with the rule of issue 15: a due time is the end of the
+    // working day (14:30 Riyadh), no longer the submission's own time of day, and a ticket sent after
+    // 14:30 counts from the next working day.
     [Fact]
-    public void A_complaint_submitted_on_a_Thursday_is_due_the_next_Thursday_at_the_same_local_time()
+    public void A_complaint_submitted_on_a_Thursday_morning_is_due_the_next_Thursday_at_the_end_of_the_working_day()
     {
         var thursday = Riyadh(2026, 1, 8, 10, 30);
 
         var due = Policy.DueTime(TicketType.Complaint, thursday.ToUniversalTime(), Saudi);
 
-        due.Should().Be(Riyadh(2026, 1, 15, 10, 30));
+        due.Should().Be(Riyadh(2026, 1, 15, 14, 30));
         due.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData(14, 30, 0, 11)]
+    [InlineData(14, 30, 1, 12)]
+    [InlineData(23, 59, 59, 12)]
+    public void A_complaint_submitted_after_the_end_of_the_working_day_counts_from_the_next_working_day(
+        int hour, int minute, int second, int dueJanuaryDay)
+    {
+        var sunday = Riyadh(2026, 1, 4, hour, minute, second);
+
+        Policy.DueTime(TicketType.Complaint, sunday, Saudi).Should().Be(Riyadh(2026, 1, dueJanuaryDay, 14, 30));
+    }
+
+    [Fact]
+    public void A_complaint_submitted_on_Thursday_afternoon_counts_from_Sunday()
+    {
+        var thursdayAfternoon = Riyadh(2026, 1, 8, 15);
+
+        Policy.DueTime(TicketType.Complaint, thursdayAfternoon, Saudi).Should().Be(Riyadh(2026, 1, 18, 14, 30));
     }
 
     [Theory]
     [InlineData(9)]
     [InlineData(10)]
-    public void A_complaint_submitted_on_the_weekend_counts_from_Sunday_at_eight(int januaryDay)
+    public void A_complaint_submitted_on_the_weekend_counts_from_Sunday(int januaryDay)
     {
         var weekend = Riyadh(2026, 1, januaryDay, 14);
 
-        Policy.DueTime(TicketType.Complaint, weekend, Saudi).Should().Be(Riyadh(2026, 1, 18, 8));
+        Policy.DueTime(TicketType.Complaint, weekend, Saudi).Should().Be(Riyadh(2026, 1, 18, 14, 30));
     }
 
     [Fact]
@@ -36,7 +59,30 @@ public class WorkingCalendarTests
     {
         var thursdayEveningUtc = new DateTimeOffset(2026, 1, 8, 22, 0, 0, TimeSpan.Zero);
 
-        Policy.DueTime(TicketType.Complaint, thursdayEveningUtc, Saudi).Should().Be(Riyadh(2026, 1, 18, 8));
+        Policy.DueTime(TicketType.Complaint, thursdayEveningUtc, Saudi).Should().Be(Riyadh(2026, 1, 18, 14, 30));
+    }
+
+    [Fact]
+    public void The_end_of_the_working_day_comes_from_configuration()
+    {
+        var policy = new DueTimePolicy { WorkdayEnd = new TimeOnly(15, 0) };
+
+        policy.DueTime(TicketType.Complaint, Riyadh(2026, 1, 4, 14, 45), Saudi).Should().Be(Riyadh(2026, 1, 11, 15, 0));
+        policy.DueTime(TicketType.Complaint, Riyadh(2026, 1, 4, 15, 1), Saudi).Should().Be(Riyadh(2026, 1, 12, 15, 0));
+    }
+
+    [Fact]
+    public void Counting_the_working_days_to_a_due_time_gives_back_the_number_added()
+    {
+        foreach (var submitted in new[] { Riyadh(2026, 3, 18, 10), Riyadh(2026, 3, 18, 16), Riyadh(2026, 3, 20, 9), Riyadh(2026, 1, 8, 14, 30) })
+        {
+            foreach (var days in new[] { 0, 1, 5, 10 })
+            {
+                var due = Saudi.AddWorkingDays(submitted, days, WorkingCalendar.DefaultWorkdayEnd);
+
+                Saudi.CountWorkingDays(submitted, due, WorkingCalendar.DefaultWorkdayEnd).Should().Be(days, "submitted {0}, {1} days", submitted, days);
+            }
+        }
     }
 
     [Theory]
@@ -47,7 +93,7 @@ public class WorkingCalendarTests
     {
         var sunday = Riyadh(2026, 1, 4, 9);
 
-        Policy.DueTime(type, sunday, Saudi).Should().Be(Riyadh(2026, 1, dueJanuaryDay, 9));
+        Policy.DueTime(type, sunday, Saudi).Should().Be(Riyadh(2026, 1, dueJanuaryDay, 14, 30));
     }
 
     [Fact]
@@ -55,7 +101,7 @@ public class WorkingCalendarTests
     {
         var policy = new DueTimePolicy { ComplaintWorkingDays = 1 };
 
-        policy.DueTime(TicketType.Complaint, Riyadh(2026, 1, 4, 9), Saudi).Should().Be(Riyadh(2026, 1, 5, 9));
+        policy.DueTime(TicketType.Complaint, Riyadh(2026, 1, 4, 9), Saudi).Should().Be(Riyadh(2026, 1, 5, 14, 30));
     }
 
     [Fact]
@@ -64,7 +110,7 @@ public class WorkingCalendarTests
         // Thursday 19 to Tuesday 24 March 2026 are off; work resumes on Wednesday 25.
         var dayBeforeEid = Riyadh(2026, 3, 18, 10);
 
-        Policy.DueTime(TicketType.Complaint, dayBeforeEid, Saudi).Should().Be(Riyadh(2026, 3, 31, 10));
+        Policy.DueTime(TicketType.Complaint, dayBeforeEid, Saudi).Should().Be(Riyadh(2026, 3, 31, 14, 30));
     }
 
     [Fact]
@@ -72,15 +118,15 @@ public class WorkingCalendarTests
     {
         var dayBeforeArafah = Riyadh(2026, 5, 25, 10);
 
-        Policy.DueTime(TicketType.Inquiry, dayBeforeArafah, Saudi).Should().Be(Riyadh(2026, 6, 3, 10));
+        Policy.DueTime(TicketType.Inquiry, dayBeforeArafah, Saudi).Should().Be(Riyadh(2026, 6, 3, 14, 30));
     }
 
     [Fact]
-    public void A_submission_on_a_holiday_counts_from_eight_on_the_next_working_day()
+    public void A_submission_on_a_holiday_counts_from_the_next_working_day()
     {
         var nationalDay = Riyadh(2026, 9, 23, 11);
 
-        Policy.DueTime(TicketType.Inquiry, nationalDay, Saudi).Should().Be(Riyadh(2026, 9, 29, 8));
+        Policy.DueTime(TicketType.Inquiry, nationalDay, Saudi).Should().Be(Riyadh(2026, 9, 29, 14, 30));
     }
 
     [Fact]
@@ -88,14 +134,16 @@ public class WorkingCalendarTests
     {
         var noHolidays = new WorkingCalendar([], WorkingCalendar.SaudiUtcOffset);
 
-        Policy.DueTime(TicketType.Complaint, Riyadh(2026, 3, 18, 10), noHolidays).Should().Be(Riyadh(2026, 3, 25, 10));
+        Policy.DueTime(TicketType.Complaint, Riyadh(2026, 3, 18, 10), noHolidays).Should().Be(Riyadh(2026, 3, 25, 14, 30));
     }
 
     [Fact]
-    public void Zero_working_days_is_the_moment_the_clock_starts()
+    public void Zero_working_days_is_the_end_of_day_0()
     {
-        Saudi.AddWorkingDays(Riyadh(2026, 1, 4, 9), 0).Should().Be(Riyadh(2026, 1, 4, 9));
-        Saudi.AddWorkingDays(Riyadh(2026, 1, 9, 9), 0).Should().Be(Riyadh(2026, 1, 11, 8));
+        var end = WorkingCalendar.DefaultWorkdayEnd;
+        Saudi.AddWorkingDays(Riyadh(2026, 1, 4, 9), 0, end).Should().Be(Riyadh(2026, 1, 4, 14, 30));
+        Saudi.AddWorkingDays(Riyadh(2026, 1, 4, 15), 0, end).Should().Be(Riyadh(2026, 1, 5, 14, 30));
+        Saudi.AddWorkingDays(Riyadh(2026, 1, 9, 9), 0, end).Should().Be(Riyadh(2026, 1, 11, 14, 30));
     }
 
     [Fact]
@@ -134,7 +182,7 @@ public class WorkingCalendarTests
     [Fact]
     public void A_negative_number_of_days_is_refused()
     {
-        var act = () => Saudi.AddWorkingDays(Riyadh(2026, 1, 4, 9), -1);
+        var act = () => Saudi.AddWorkingDays(Riyadh(2026, 1, 4, 9), -1, WorkingCalendar.DefaultWorkdayEnd);
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }

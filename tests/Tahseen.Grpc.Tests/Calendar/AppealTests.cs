@@ -67,7 +67,9 @@ public sealed class AppealTests(TahseenApiFactory factory) : IClassFixture<Tahse
         appealed.Appeal.Decision.Should().Be(AppealDecision.Unspecified);
         appealed.Appeal.DueTime.Should().Be(appealed.DueTime);
         appealed.DueTime.ToDateTimeOffset().Should().BeAfter(factory.Clock.GetUtcNow().AddDays(10));
+        appealed.DueTime.ToDateTimeOffset().ToOffset(TimeSpan.FromHours(3)).TimeOfDay.Should().Be(new TimeSpan(14, 30, 0), "the end of the working day");
         (await _kit.Harness.SmsCountAsync(citizen.MobileNumber)).Should().Be(smsBefore + 1);
+        (await _kit.Harness.NextSmsAsync(citizen.MobileNumber, smsBefore)).Should().Contain(SmsDates.Arabic(appealed.DueTime), "the lodged appeal's due date, Hijri then Gregorian");
 
         // In the supervisors' queue.
         resolver = await _kit.RefreshedAsync(resolver);
@@ -93,7 +95,9 @@ public sealed class AppealTests(TahseenApiFactory factory) : IClassFixture<Tahse
         upheld.Ticket.AssigneeAccountId.Should().Be(worker.AccountId, "someone other than the one who resolved it, of the category");
         upheld.Ticket.Appeal.Decision.Should().Be(AppealDecision.Uphold);
         upheld.History.Select(h => h.Action).Should().ContainInOrder("RESOLVED", "APPEAL_LODGED", "APPEAL_UPHELD");
+        upheld.Ticket.DueTime.ToDateTimeOffset().ToOffset(TimeSpan.FromHours(3)).TimeOfDay.Should().Be(new TimeSpan(14, 30, 0));
         (await _kit.Harness.SmsCountAsync(citizen.MobileNumber)).Should().Be(smsBefore + 2);
+        (await _kit.Harness.NextSmsAsync(citizen.MobileNumber, smsBefore + 1)).Should().Contain(SmsDates.Arabic(upheld.Ticket.DueTime));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
 {
     private static readonly TimeSpan Riyadh = TimeSpan.FromHours(3);
 
+    /// <summary><c>Sla:WorkdayEnd</c>'s default.</summary>
+    private static readonly TimeOnly WorkdayEnd = new(14, 30);
+
     private readonly TicketKit _kit = new(factory);
 
     [Fact]
@@ -33,9 +36,29 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
         admin = await _kit.DeskAsync(Role.Admin);
         var citizen = await _kit.CitizenAsync();
         var complaint = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(TicketType.Complaint));
+        // The same Wednesday after the end of the working day: counted from Thursday.
+        factory.Clock.SetUtcNow(new DateTimeOffset(wednesday.ToDateTime(new TimeOnly(15, 0)), Riyadh).ToUniversalTime());
+        citizen = await _kit.RefreshedAsync(citizen);
+        admin = await _kit.DeskAsync(Role.Admin);
+        var lateComplaint = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(TicketType.Complaint));
 
         var days = DaysOff(holidays.Holidays);
         RiyadhDay(complaint.DueTime).Should().Be(AddWorkingDays(wednesday, 5, days), "five working days, the Eid break not among them");
+        RiyadhTime(complaint.DueTime).Should().Be(WorkdayEnd, "a due time is the end of the working day");
+        RiyadhDay(lateComplaint.DueTime).Should().Be(AddWorkingDays(wednesday, 6, days), "sent after 14:30, day 0 is the next working day");
+        RiyadhTime(lateComplaint.DueTime).Should().Be(WorkdayEnd);
+        // The README's worked example: these are the dates it gives.
+        wednesday.Should().Be(new DateOnly(2027, 3, 3));
+        complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 16, 14, 30, 0, Riyadh));
+        complaint.DueDateHijri.Should().Be("1448-10-08");
+        complaint.CreateDateHijri.Should().Be("1448-09-24");
+        lateComplaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 17, 14, 30, 0, Riyadh));
+        Date(eid.StartDate).Should().Be(new DateOnly(2027, 3, 9));
+        Date(eid.EndDate).Should().Be(new DateOnly(2027, 3, 14));
+
+        // The submitter reads English: the SMS that tells of the move carries the English text too.
+        await _kit.Identity.UpdateMyLanguageAsync(new UpdateMyLanguageRequest { PreferredLanguage = Language.English }, citizen.Options());
+        var smsBefore = await _kit.Harness.SmsCountAsync(citizen.MobileNumber);
 
         // The moon was sighted late: two more working days off after the announced end.
         var newEnd = AddWorkingDays(Date(eid.EndDate), 2, days);
@@ -44,21 +67,43 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
             HolidayId = eid.HolidayId, StartDate = eid.StartDate, EndDate = Text(newEnd), NameAr = eid.NameAr, NameEn = eid.NameEn,
         }, admin.Options());
 
-        confirmed.MovedTicketCount.Should().Be(1);
+        confirmed.MovedTicketCount.Should().Be(2, "both complaints' windows take in the two new days off");
         confirmed.PendingTicketCount.Should().Be(0);
         confirmed.Holiday.Estimated.Should().BeFalse("an admin's save confirms it");
         var moved = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = complaint.TicketId }, citizen.Options())).Ticket;
         var newDays = DaysOff((await ListAsync(admin, 2027)).Holidays);
         RiyadhDay(moved.DueTime).Should().Be(AddWorkingDays(RiyadhDay(complaint.DueTime), 2, newDays), "the ticket keeps its five working days");
-        moved.DueTime.ToDateTimeOffset().ToOffset(Riyadh).TimeOfDay.Should().Be(complaint.DueTime.ToDateTimeOffset().ToOffset(Riyadh).TimeOfDay);
+        RiyadhDay(moved.DueTime).Should().Be(AddWorkingDays(wednesday, 5, newDays));
+        newDays.Should().NotContain(RiyadhDay(moved.DueTime));
+        RiyadhTime(moved.DueTime).Should().Be(WorkdayEnd);
         moved.DueDateHijri.Should().Be(Hijri(RiyadhDay(moved.DueTime)));
         moved.CreateDateHijri.Should().Be(Hijri(wednesday));
+        moved.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 18, 14, 30, 0, Riyadh));
+        moved.DueDateHijri.Should().Be("1448-10-10");
+        var movedLate = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = lateComplaint.TicketId }, citizen.Options())).Ticket;
+        RiyadhDay(movedLate.DueTime).Should().Be(AddWorkingDays(wednesday, 6, newDays));
+        movedLate.DueDateHijri.Should().Be(Hijri(RiyadhDay(movedLate.DueTime)));
+        movedLate.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2027, 3, 21, 14, 30, 0, Riyadh));
+        movedLate.DueDateHijri.Should().Be("1448-10-13");
+        newEnd.Should().Be(new DateOnly(2027, 3, 16));
+
+        // One SMS per moved ticket, with the new due date in Hijri and Gregorian, in Arabic and in English.
+        (await _kit.Harness.SmsCountAsync(citizen.MobileNumber)).Should().Be(smsBefore + 2);
+        var messages = (await _kit.Harness.Sandbox.ListSmsMessagesAsync(
+            new Tahseen.Contracts.Sandbox.V1.ListSmsMessagesRequest { MobileNumber = citizen.MobileNumber, PageSize = 2 })).Messages.Select(m => m.Body).ToList();
+        foreach (var ticket in new[] { moved, movedLate })
+        {
+            var sms = messages.Should().ContainSingle(body => body.Contains(ticket.ReferenceNumber)).Which;
+            sms.Should().Contain(SmsDates.Arabic(ticket.DueTime)).And.Contain(SmsDates.EnglishStart(ticket.DueTime)).And.Contain(SmsDates.EnglishYear(ticket.DueTime));
+        }
+
+        messages.Should().Contain(body => body.Contains("١٠-١٠-١٤٤٨هـ (2027-03-18م)") && body.Contains("18 Mar 2027 (10 Shawwal 1448 AH)"));
         var staffView = await _kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = complaint.TicketId }, admin.Options());
         staffView.History.Should().ContainSingle(h => h.Action == "DUE_TIME_MOVED" && h.ActorAccountId == admin.AccountId);
 
         // Removing the holiday gives the working days back: the due time comes before the old one.
         var removed = await _kit.Admin.DeleteHolidayAsync(new DeleteHolidayRequest { HolidayId = eid.HolidayId }, admin.Options());
-        removed.MovedTicketCount.Should().Be(1);
+        removed.MovedTicketCount.Should().Be(2);
         var back = (await _kit.Tickets.GetTicketAsync(new GetTicketRequest { TicketId = complaint.TicketId }, citizen.Options())).Ticket;
         RiyadhDay(back.DueTime).Should().Be(AddWorkingDays(wednesday, 5, DaysOff((await ListAsync(admin, 2027)).Holidays)));
         (await ListAsync(admin, 2027)).Holidays.Should().NotContain(h => h.HolidayId == eid.HolidayId);
@@ -146,6 +191,8 @@ public sealed class HolidayTests(TahseenApiFactory factory) : IClassFixture<Tahs
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static TimeOnly RiyadhTime(Timestamp time) => TimeOnly.FromDateTime(time.ToDateTimeOffset().ToOffset(Riyadh).DateTime);
 
     private static DateOnly RiyadhDay(Timestamp time) => DateOnly.FromDateTime(time.ToDateTimeOffset().ToOffset(Riyadh).DateTime);
 

@@ -53,17 +53,19 @@ public sealed class SlaEscalationTests : IDisposable
         }
 
         var ids = tickets.Select(t => t.TicketId).ToList();
-        tickets[0].DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 30, 12, 0, 0, Riyadh));
+        // Five working days, the Tuesday holiday not among them, ending at 14:30 (the rule of issue 15; the
+        // times below moved with it).
+        tickets[0].DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 30, 14, 30, 0, Riyadh));
         tickets.Should().OnlyContain(t => t.SlaState == SlaState.OnTrack && !t.Escalated);
 
-        // Sunday 08:00 after the weekend: 3.83 of 5 working days used (77 %), 85 % of the wall-clock time.
+        // Sunday 08:00 after the weekend: 92 of 122.5 working hours used (75 %), 84 % of the wall-clock time.
         await MoveToAsync(new DateTimeOffset(2026, 11, 29, 8, 0, 0, Riyadh));
         await RunTwiceAsync();
         (await EventsAsync(ids, nameof(TicketSlaAtRisk))).Should().Be(0);
         (await StatesAsync(kit, ids)).Should().OnlyContain(s => s == SlaState.OnTrack);
 
-        // Sunday 13:00: past 80 %. Two replicas run the job at the same moment, then it runs again.
-        await MoveToAsync(new DateTimeOffset(2026, 11, 29, 13, 0, 0, Riyadh));
+        // Sunday 15:00: 99 working hours, past 80 %. Two replicas run the job at the same moment, then it runs again.
+        await MoveToAsync(new DateTimeOffset(2026, 11, 29, 15, 0, 0, Riyadh));
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var replicas = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
@@ -85,7 +87,7 @@ public sealed class SlaEscalationTests : IDisposable
         var staffSmsBefore = await kit.Harness.SmsCountAsync("+966590000801");
         var supervisorSmsBefore = await kit.Harness.SmsCountAsync("+966590000802");
 
-        await MoveToAsync(new DateTimeOffset(2026, 11, 30, 12, 1, 0, Riyadh));
+        await MoveToAsync(new DateTimeOffset(2026, 11, 30, 14, 31, 0, Riyadh));
         await RunTwiceAsync();
 
         (await EventsPerTicketAsync(ids, nameof(TicketSlaBreached))).Should().Equal(1, 1, 0);
@@ -96,7 +98,7 @@ public sealed class SlaEscalationTests : IDisposable
 
         var escalated = await kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = ids[0] }, (await kit.DeskAsync(Role.Admin)).Options());
         escalated.Ticket.Escalated.Should().BeTrue();
-        escalated.Ticket.EscalateTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 30, 12, 1, 0, Riyadh));
+        escalated.Ticket.EscalateTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 30, 14, 31, 0, Riyadh));
         escalated.Ticket.Status.Should().Be(TicketStatus.Submitted);
         escalated.History.Select(h => h.Action).Should().ContainInOrder("SUBMITTED", "ASSIGNED", "SLA_AT_RISK", "ESCALATED");
 

@@ -29,6 +29,8 @@ public sealed class StartupSettingsTests
     [InlineData("Development", "Assignment__Mode", "RoundRobin", "Assignment:Mode")]
     [InlineData("Development", "Sla__CheckInterval", "00:00:00", "Sla:CheckInterval")]
     [InlineData("Development", "Sla__AtRiskPercent", "100", "Sla:AtRiskPercent")]
+    [InlineData("Development", "Sla__WorkdayEnd", "07:30", "Sla:WorkdayEnd")]
+    [InlineData("Development", "Sla__WorkdayEnd", "25:00", "Sla:WorkdayEnd")]
     [InlineData("Development", "Tickets__MaxOpenPerAccount", "0", "Tickets:MaxOpenPerAccount")]
     [InlineData("Development", "Tickets__MaxPerDay", "-1", "Tickets:MaxPerDay")]
     [InlineData("Development", "Appeals__WindowDays", "0", "Appeals:WindowDays")]

@@ -162,10 +162,18 @@ public sealed partial class SubmissionTests(TahseenApiFactory factory) : IClassF
         var complaint = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(TicketType.Complaint));
         var suggestion = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(TicketType.Suggestion));
 
-        // Friday and Saturday are the weekend: 3 working days end on Tuesday, 5 on Thursday, 10 a week later.
-        inquiry.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
-        complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
-        suggestion.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero));
+        // Friday and Saturday are the weekend: 3 working days end on Tuesday, 5 on Thursday, 10 a week later,
+        // each at 14:30 Riyadh, the end of the working day (before issue 15: the submission's 13:00).
+        var riyadh = TimeSpan.FromHours(3);
+        inquiry.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 1, 14, 30, 0, riyadh));
+        complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 3, 14, 30, 0, riyadh));
+        suggestion.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 10, 14, 30, 0, riyadh));
+
+        // Sent after 14:30, the same Thursday's complaint counts from Sunday.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 15, 0, 0, riyadh).ToUniversalTime());
+        citizen = await _kit.RefreshedAsync(citizen);
+        var late = await _kit.SubmitAsync(citizen, TicketKit.NewTicket(TicketType.Complaint));
+        late.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 12, 6, 14, 30, 0, riyadh));
     }
 
     [Fact]
@@ -182,8 +190,8 @@ public sealed partial class SubmissionTests(TahseenApiFactory factory) : IClassF
 
         var complaint = await kit.SubmitAsync(citizen);
 
-        // Sunday 22 November: Monday is a holiday here, so two working days end on Wednesday.
-        complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        // Sunday 22 November: Monday is a holiday here, so two working days end on Wednesday at 14:30 Riyadh.
+        complaint.DueTime.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 25, 14, 30, 0, TimeSpan.FromHours(3)));
     }
 
     private async Task<IReadOnlyList<Ticket>> MyTicketsAsync(Caller citizen) =>
