@@ -98,18 +98,25 @@ public sealed class DueTimeRecalculation(
         var moved = 0L;
         foreach (var ticket in tickets)
         {
-            var workingDays = before.CountWorkingDays(ticket.CreateTime, ticket.DueTime);
-            var day = after.AddWorkingDays(ticket.CreateTime, workingDays);
-            // The day moves; the time of day stays what it was.
-            var local = ticket.DueTime.ToOffset(after.UtcOffset);
-            var dayLocal = day.ToOffset(after.UtcOffset);
-            var due = new DateTimeOffset(dayLocal.Date + local.TimeOfDay, after.UtcOffset).ToUniversalTime();
-            if (ticket.MoveDueTime(due, actorId, ActorRole.Admin, now))
+            // The due time without pauses (gross compliance) keeps its working days the same way.
+            var due = Moved(ticket.CreateTime, ticket.DueTime, before, after);
+            var unpausedDue = Moved(ticket.CreateTime, ticket.UnpausedDueTime, before, after);
+            if (ticket.MoveDueTime(due, actorId, ActorRole.Admin, now, unpausedDue))
             {
                 moved++;
             }
         }
 
         return moved;
+    }
+
+    private static DateTimeOffset Moved(DateTimeOffset createTime, DateTimeOffset dueTime, WorkingCalendar before, WorkingCalendar after)
+    {
+        var workingDays = before.CountWorkingDays(createTime, dueTime);
+        var day = after.AddWorkingDays(createTime, workingDays);
+        // The day moves; the time of day stays what it was.
+        var local = dueTime.ToOffset(after.UtcOffset);
+        var dayLocal = day.ToOffset(after.UtcOffset);
+        return new DateTimeOffset(dayLocal.Date + local.TimeOfDay, after.UtcOffset).ToUniversalTime();
     }
 }

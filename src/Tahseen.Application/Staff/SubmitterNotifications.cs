@@ -16,6 +16,7 @@ public enum TicketNotice
     AppealLodged,
     AppealUpheld,
     AppealDismissed,
+    AwaitingExternalParty,
 }
 
 /// <summary>
@@ -58,6 +59,8 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
         TicketAction.AppealLodged => TicketNotice.AppealLodged,
         TicketAction.AppealUpheld => TicketNotice.AppealUpheld,
         TicketAction.AppealDismissed => TicketNotice.AppealDismissed,
+        // Staff's message that the ticket waits for another party: the submitter learns why it is quiet.
+        TicketAction.Paused => TicketNotice.AwaitingExternalParty,
         _ => null,
     };
 
@@ -87,6 +90,9 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
             TicketNotice.AppealDismissed => (
                 $"تحسين: رُفض تظلمك على الطلب رقم {referenceNumber}، ويمكنك الاطلاع على السبب في الخدمة.",
                 $"Tahseen: your appeal on ticket {referenceNumber} was dismissed; the reason is in the service."),
+            TicketNotice.AwaitingExternalParty => (
+                $"تحسين: طلبك رقم {referenceNumber} بانتظار رد جهة أخرى، ويمكنك الاطلاع على التفاصيل في الخدمة.",
+                $"Tahseen: your ticket {referenceNumber} is waiting for another party; the details are in the service."),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
         };
         return withEnglish ? $"{arabic}\n{english}" : arabic;
