@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Tahseen.Application.Staff;
 using Tahseen.Application.Tickets;
 using ProtoSlaState = Tahseen.Contracts.V1.SlaState;
@@ -17,8 +16,7 @@ public static class SlaReadScope
     public static ProtoSlaState StateOf(TicketDto ticket) => EnumMappings.ToProto(Current.StateOf(ticket));
 
     /// <summary>The ticket's <c>paused_duration</c>, which moves with the clock while a pause is open; unset before any pause.</summary>
-    public static Duration? PausedDurationOf(TicketDto ticket) =>
-        Current.PausedDurationOf(ticket) is { } duration ? Duration.FromTimeSpan(duration) : null;
+    public static TimeSpan? PausedDurationOf(TicketDto ticket) => Current.PausedDurationOf(ticket);
 
     private static SlaReader Current =>
         Reader.Value ?? throw new InvalidOperationException("A ticket is mapped outside a request; the SLA reader is not in scope.");

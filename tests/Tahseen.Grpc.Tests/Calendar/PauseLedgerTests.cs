@@ -242,6 +242,7 @@ public sealed class PauseLedgerTests(TahseenApiFactory factory) : IClassFixture<
         {
             await AwaitAsync(staff, ticket.TicketId, PauseReason.AwaitingOtherAgency, "Passports Directorate");
             factory.Clock.Advance(TimeSpan.FromMinutes(30));
+            staff = await _kit.DeskAsync();
             await ReplyAsync(staff, ticket.TicketId);
         }
 
