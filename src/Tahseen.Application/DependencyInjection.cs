@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityLog>();
         services.AddScoped<Staff.TicketAutoAssigner>();
         services.AddSingleton<Staff.SlaReader>();
+        services.AddSingleton<Staff.PauseClocks>();
         services.AddScoped<Tickets.RequesterLimits>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<Common.Security.AccessCheckCache>();

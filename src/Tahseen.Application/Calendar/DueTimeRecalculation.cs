@@ -99,21 +99,30 @@ public sealed class DueTimeRecalculation(
         var moved = 0L;
         foreach (var ticket in tickets)
         {
-            // Counted from the submission's day 0 under the same rule that set the due time, so that
-            // counting and adding are inverses and an unchanged window keeps its day.
-            var workingDays = dueTimePolicy.WorkingDaysBetween(ticket.CreateTime, ticket.DueTime, before);
-            var day = dueTimePolicy.DueAfter(ticket.CreateTime, workingDays, after);
-            // The day moves; the time of day stays what it was (the end of the working day for every due
-            // time set under the current rule).
-            var local = ticket.DueTime.ToOffset(after.UtcOffset);
-            var dayLocal = day.ToOffset(after.UtcOffset);
-            var due = new DateTimeOffset(dayLocal.Date + local.TimeOfDay, after.UtcOffset).ToUniversalTime();
-            if (ticket.MoveDueTime(due, actorId, ActorRole.Admin, now))
+            // The due time without pauses (gross compliance) keeps its working days the same way.
+            var due = Moved(ticket.CreateTime, ticket.DueTime, before, after);
+            var unpausedDue = Moved(ticket.CreateTime, ticket.UnpausedDueTime, before, after);
+            if (ticket.MoveDueTime(due, actorId, ActorRole.Admin, now, unpausedDue))
             {
                 moved++;
             }
         }
 
         return moved;
+    }
+
+    /// <summary>
+    /// The due time with the same number of working days under the new holidays, counted from the
+    /// submission's day 0 under the rule that set it, so that counting and adding are inverses and an
+    /// unchanged window keeps its day. The day moves; the time of day stays what it was (the end of the
+    /// working day for every due time set under the current rule).
+    /// </summary>
+    private DateTimeOffset Moved(DateTimeOffset createTime, DateTimeOffset dueTime, WorkingCalendar before, WorkingCalendar after)
+    {
+        var workingDays = dueTimePolicy.WorkingDaysBetween(createTime, dueTime, before);
+        var day = dueTimePolicy.DueAfter(createTime, workingDays, after);
+        var local = dueTime.ToOffset(after.UtcOffset);
+        var dayLocal = day.ToOffset(after.UtcOffset);
+        return new DateTimeOffset(dayLocal.Date + local.TimeOfDay, after.UtcOffset).ToUniversalTime();
     }
 }

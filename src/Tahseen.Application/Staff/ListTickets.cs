@@ -83,8 +83,8 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
         {
             // Ticket.IsOverdue, in a form the database can run.
             var now = clock.GetUtcNow();
-            var owing = Ticket.StatusesOwingAnswer;
-            query = query.Where(t => owing.Contains(t.Status) && t.DueTime < now);
+            var onClock = Ticket.StatusesOnTheClock;
+            query = query.Where(t => onClock.Contains(t.Status) && t.PausedSince == null && t.DueTime < now);
         }
 
         if (request.EscalatedOnly)
@@ -121,15 +121,16 @@ public sealed class ListTicketsQueryHandler(IApplicationDbContext db, ICurrentUs
     /// </summary>
     private static IQueryable<Ticket> WithSlaState(IQueryable<Ticket> query, SlaState state, DateTimeOffset now)
     {
-        var owing = Ticket.StatusesOwingAnswer;
+        var onClock = Ticket.StatusesOnTheClock;
         return state switch
         {
-            SlaState.Paused => query.Where(t => t.Status == TicketStatus.WaitingForCitizen),
-            SlaState.Breached => query.Where(t => (owing.Contains(t.Status) && t.DueTime < now)
-                || (!owing.Contains(t.Status) && t.Status != TicketStatus.WaitingForCitizen && t.Escalated)),
-            SlaState.AtRisk => query.Where(t => owing.Contains(t.Status) && t.DueTime >= now && t.SlaAtRiskFor == t.DueTime),
-            _ => query.Where(t => (owing.Contains(t.Status) && t.DueTime >= now && (t.SlaAtRiskFor == null || t.SlaAtRiskFor != t.DueTime))
-                || (!owing.Contains(t.Status) && t.Status != TicketStatus.WaitingForCitizen && !t.Escalated)),
+            SlaState.Paused => query.Where(t => t.PausedSince != null),
+            SlaState.Breached => query.Where(t => (onClock.Contains(t.Status) && t.PausedSince == null && t.DueTime < now)
+                || (!onClock.Contains(t.Status) && t.PausedSince == null && t.Escalated)),
+            SlaState.AtRisk => query.Where(t => onClock.Contains(t.Status) && t.PausedSince == null && t.DueTime >= now && t.SlaAtRiskFor == t.DueTime),
+            _ => query.Where(t => (onClock.Contains(t.Status) && t.PausedSince == null && t.DueTime >= now
+                    && (t.SlaAtRiskFor == null || t.SlaAtRiskFor != t.DueTime))
+                || (!onClock.Contains(t.Status) && t.PausedSince == null && !t.Escalated)),
         };
     }
 }

@@ -33,14 +33,14 @@ public sealed class MergeTicketCommandValidator : AbstractValidator<MergeTicketC
     }
 }
 
-public sealed class MergeTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class MergeTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<MergeTicketCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(MergeTicketCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         var target = await db.GetTicketAsync(request.IntoTicketId, cancellationToken);
-        ticket.MergeInto(target, user.AccountId, user.DeskRole(), clock.GetUtcNow());
+        ticket.MergeInto(target, user.AccountId, user.DeskRole(), clock.GetUtcNow(), pauses.Current);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -22,13 +22,13 @@ public sealed class RejectTicketCommandValidator : AbstractValidator<RejectTicke
     }
 }
 
-public sealed class RejectTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RejectTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<RejectTicketCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(RejectTicketCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
-        ticket.Reject(user.AccountId, user.DeskRole(), TextInput.Clean(request.Reason), clock.GetUtcNow());
+        ticket.Reject(user.AccountId, user.DeskRole(), TextInput.Clean(request.Reason), clock.GetUtcNow(), pauses.Current);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReplyToTicketCommandValidator : AbstractValidator<ReplyToTic
     }
 }
 
-public sealed class ReplyToTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ReplyToTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<ReplyToTicketCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(ReplyToTicketCommand request, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class ReplyToTicketCommandHandler(IApplicationDbContext db, ICurre
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         var message = await CannedReplies.ComposeAsync(
             db, ticket, request.CannedResponseId, TextInput.Clean(request.Body), user.AccountId, cancellationToken);
-        ticket.Reply(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), message.CannedResponseId);
+        ticket.Reply(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), message.CannedResponseId, pauses.Current);
         return TicketViews.ToStaff(ticket);
     }
 }

@@ -25,7 +25,7 @@ public sealed class RequestInformationCommandValidator : AbstractValidator<Reque
     }
 }
 
-public sealed class RequestInformationCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class RequestInformationCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<RequestInformationCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class RequestInformationCommandHandler(IApplicationDbContext db, I
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
         var message = await CannedReplies.ComposeAsync(
             db, ticket, request.CannedResponseId, TextInput.Clean(request.Body), user.AccountId, cancellationToken);
-        ticket.RequestInformation(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), message.CannedResponseId);
+        ticket.RequestInformation(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), pauses.Current, message.CannedResponseId);
         return TicketViews.ToStaff(ticket);
     }
 }

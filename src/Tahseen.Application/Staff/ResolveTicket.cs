@@ -31,7 +31,7 @@ public sealed class ResolveTicketCommandValidator : AbstractValidator<ResolveTic
     }
 }
 
-public sealed class ResolveTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ResolveTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<ResolveTicketCommand, StaffTicketDto>
 {
     public async Task<StaffTicketDto> Handle(ResolveTicketCommand request, CancellationToken cancellationToken)
@@ -43,7 +43,8 @@ public sealed class ResolveTicketCommandHandler(IApplicationDbContext db, ICurre
             TextInput.Clean(request.Body),
             request.Outcome,
             clock.GetUtcNow(),
-            ValidationRules.ParseOptionalCalendarDate(request.FollowUpDate));
+            ValidationRules.ParseOptionalCalendarDate(request.FollowUpDate),
+            pauses.Current);
         return TicketViews.ToStaff(ticket);
     }
 }

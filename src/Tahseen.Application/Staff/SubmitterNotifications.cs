@@ -18,6 +18,7 @@ public enum TicketNotice
     AppealUpheld,
     AppealDismissed,
     DueTimeMoved,
+    AwaitingExternalParty,
 }
 
 /// <summary>
@@ -72,6 +73,8 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
         TicketAction.AppealLodged => TicketNotice.AppealLodged,
         TicketAction.AppealUpheld => TicketNotice.AppealUpheld,
         TicketAction.AppealDismissed => TicketNotice.AppealDismissed,
+        // Staff's message that the ticket waits for another party: the submitter learns why it is quiet.
+        TicketAction.Paused => TicketNotice.AwaitingExternalParty,
         _ => null,
     };
 
@@ -108,6 +111,9 @@ public sealed class SubmitterNotifications(IApplicationDbContext db, TimeProvide
             TicketNotice.DueTimeMoved => (
                 $"تحسين: تغير موعد الرد المتوقع على طلبك رقم {referenceNumber} بسبب تعديل الإجازات الرسمية، وأصبح {SmsDate.Arabic(dueTime)}.",
                 $"Tahseen: the official holidays changed; the expected answer date of your ticket {referenceNumber} is now {SmsDate.English(dueTime)}."),
+            TicketNotice.AwaitingExternalParty => (
+                $"تحسين: طلبك رقم {referenceNumber} بانتظار رد جهة أخرى، ويمكنك الاطلاع على التفاصيل في الخدمة.",
+                $"Tahseen: your ticket {referenceNumber} is waiting for another party; the details are in the service."),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
         };
         return withEnglish ? $"{arabic}\n{english}" : arabic;

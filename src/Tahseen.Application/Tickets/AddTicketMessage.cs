@@ -4,6 +4,7 @@ using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Staff;
 using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Application.Tickets;
@@ -22,13 +23,13 @@ public sealed class AddTicketMessageCommandValidator : AbstractValidator<AddTick
     }
 }
 
-public sealed class AddTicketMessageCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AddTicketMessageCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<AddTicketMessageCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(AddTicketMessageCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetOwnTicketAsync(request.TicketId, user.AccountId, cancellationToken);
-        ticket.AddCitizenMessage(user.AccountId, TextInput.Clean(request.Body), clock.GetUtcNow(), Ticket.DefaultReopenWindow);
+        ticket.AddCitizenMessage(user.AccountId, TextInput.Clean(request.Body), clock.GetUtcNow(), Ticket.DefaultReopenWindow, pauses.Current);
         return TicketViews.ToPublic(ticket);
     }
 }

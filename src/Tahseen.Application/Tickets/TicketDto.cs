@@ -31,6 +31,15 @@ public sealed record TicketDto(
     public bool Escalated { get; init; }
 
     public DateTimeOffset? EscalateTime { get; init; }
+
+    /// <summary>When the open pause began; null while the clock runs.</summary>
+    public DateTimeOffset? PausedSince { get; init; }
+
+    /// <summary>How many times the clock was stopped, the open pause included.</summary>
+    public int PauseCount { get; init; }
+
+    /// <summary>The working time the ended pauses counted.</summary>
+    public TimeSpan PausedWorkingTime { get; init; }
 }
 
 /// <summary>A complaint's appeal; the decision and its time are null until a supervisor decides.</summary>
@@ -93,6 +102,9 @@ public static class TicketViews
     {
         Escalated = t.Escalated,
         EscalateTime = t.EscalateTime,
+        PausedSince = t.PausedSince,
+        PauseCount = t.PauseCount,
+        PausedWorkingTime = t.PausedWorkingTime,
     };
 
     /// <summary>

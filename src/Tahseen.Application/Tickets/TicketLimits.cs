@@ -10,4 +10,7 @@ public static class TicketLimits
 
     /// <summary>A rejection or withdrawal reason, a rating comment.</summary>
     public const int Reason = 1000;
+
+    /// <summary>Whom a paused ticket waits for (AwaitExternalParty's party): an agency's or a unit's name.</summary>
+    public const int Party = 200;
 }

@@ -4,6 +4,7 @@ using Tahseen.Application.Common.Idempotency;
 using Tahseen.Application.Common.Interfaces;
 using Tahseen.Application.Common.Security;
 using Tahseen.Application.Common.Validation;
+using Tahseen.Application.Staff;
 
 namespace Tahseen.Application.Tickets;
 
@@ -21,13 +22,13 @@ public sealed class WithdrawTicketCommandValidator : AbstractValidator<WithdrawT
     }
 }
 
-public sealed class WithdrawTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class WithdrawTicketCommandHandler(IApplicationDbContext db, ICurrentUser user, PauseClocks pauses, TimeProvider clock)
     : IRequestHandler<WithdrawTicketCommand, TicketDto>
 {
     public async Task<TicketDto> Handle(WithdrawTicketCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetOwnTicketAsync(request.TicketId, user.AccountId, cancellationToken);
-        ticket.Withdraw(user.AccountId, TextInput.Clean(request.Reason), clock.GetUtcNow());
+        ticket.Withdraw(user.AccountId, TextInput.Clean(request.Reason), clock.GetUtcNow(), pauses.Current);
         return TicketViews.ToPublic(ticket);
     }
 }

@@ -61,6 +61,7 @@ public sealed record ErrorReason(string Code, ErrorCategory Category)
     public static readonly ErrorReason AppealNotAllowed = new("APPEAL_NOT_ALLOWED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason AppealWindowClosed = new("APPEAL_WINDOW_CLOSED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason AppealAlreadyLodged = new("APPEAL_ALREADY_LODGED", ErrorCategory.FailedPrecondition);
+    public static readonly ErrorReason PauseLimitReached = new("PAUSE_LIMIT_REACHED", ErrorCategory.FailedPrecondition);
     public static readonly ErrorReason CannedResponseNotApplicable = new("CANNED_RESPONSE_NOT_APPLICABLE", ErrorCategory.FailedPrecondition);
 
     // Conflicts.

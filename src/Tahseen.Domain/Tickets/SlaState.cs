@@ -11,32 +11,50 @@ public enum SlaState
     /// <summary>Past its due time while the service still owes an answer.</summary>
     Breached = 3,
 
-    /// <summary>The clock is stopped: the ticket waits for the submitter (see <see cref="Ticket.WaitingSince"/>).</summary>
+    /// <summary>The clock is stopped: a pause of the ticket's ledger is open (see <see cref="Ticket.PausedSince"/>).</summary>
     Paused = 4,
 }
 
 /// <summary>
 /// The SLA rule, read from the one <see cref="WorkingCalendar"/>: a ticket's working time runs from its
 /// creation to its due time with days off left out; AT_RISK once <see cref="AtRiskPercent"/> of it is
-/// used, BREACHED past the due time while the service owes an answer, PAUSED while waiting for the
-/// submitter (the due time then moves later by the wait, so the clock is stopped). A ticket the
-/// service no longer owes an answer (resolved, closed) reads BREACHED if it was escalated, else ON_TRACK.
+/// used, BREACHED past the due time while the clock runs, PAUSED while a pause of its ledger is open
+/// (the due time then moves later by the paused working time, so the clock is stopped). A ticket whose
+/// clock no longer runs (resolved, closed) reads BREACHED if it was escalated, else ON_TRACK. A ticket
+/// may pause at most <see cref="MaxPauses"/> times and for <see cref="MaxPausedWorkingDays"/> in all.
 /// </summary>
 public sealed record SlaPolicy
 {
     public const int DefaultAtRiskPercent = 80;
 
+    public const int DefaultMaxPauses = 3;
+
+    public const int DefaultMaxPausedWorkingDays = 10;
+
     public int AtRiskPercent { get; init; } = DefaultAtRiskPercent;
 
-    public SlaState StateOf(TicketStatus status, DateTimeOffset createTime, DateTimeOffset dueTime, bool escalated, DateTimeOffset now, WorkingCalendar calendar)
+    /// <summary>How many times a ticket's clock may be stopped.</summary>
+    public int MaxPauses { get; init; } = DefaultMaxPauses;
+
+    /// <summary>How many working days a ticket's clock may stand still in all.</summary>
+    public int MaxPausedWorkingDays { get; init; } = DefaultMaxPausedWorkingDays;
+
+    /// <summary>
+    /// <see cref="MaxPausedWorkingDays"/> as working time: whole days, as <see cref="WorkingCalendar.WorkingTimeBetween"/>
+    /// counts a working day.
+    /// </summary>
+    public TimeSpan MaxPausedWorkingTime => TimeSpan.FromDays(MaxPausedWorkingDays);
+
+    /// <param name="paused">Whether a pause of the ticket's ledger is open.</param>
+    public SlaState StateOf(TicketStatus status, DateTimeOffset createTime, DateTimeOffset dueTime, bool escalated, bool paused, DateTimeOffset now, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        if (status == TicketStatus.WaitingForCitizen)
+        if (paused)
         {
             return SlaState.Paused;
         }
 
-        if (!Ticket.StatusesOwingAnswer.Contains(status))
+        if (!Ticket.StatusesOnTheClock.Contains(status))
         {
             return escalated ? SlaState.Breached : SlaState.OnTrack;
         }

@@ -19,6 +19,7 @@ public sealed class Ticket : IHasDomainEvents
     private readonly List<TicketMessage> _messages = [];
     private readonly List<InternalNote> _internalNotes = [];
     private readonly List<TicketHistoryEntry> _history = [];
+    private readonly List<TicketPause> _pauses = [];
     private readonly List<DomainEvent> _events = [];
 
     private Ticket()
@@ -49,8 +50,15 @@ public sealed class Ticket : IHasDomainEvents
 
     public DateTimeOffset UpdateTime { get; private set; }
 
-    /// <summary>When the answer is due. Moves later by the time spent waiting for the submitter.</summary>
+    /// <summary>When the answer is due. Moves later by the working time of each pause of the ledger (<see cref="Pauses"/>).</summary>
     public DateTimeOffset DueTime { get; private set; }
+
+    /// <summary>
+    /// The due time as it would be without the pauses: set with <see cref="DueTime"/> and never moved by a
+    /// pause, so that statistics measure gross compliance (against it) beside net compliance (against
+    /// <see cref="DueTime"/>) without replaying the ledger.
+    /// </summary>
+    public DateTimeOffset UnpausedDueTime { get; private set; }
 
     /// <summary>The first public word from staff: a reply, a question, a resolution or a rejection.</summary>
     public DateTimeOffset? FirstResponseTime { get; private set; }
@@ -61,8 +69,17 @@ public sealed class Ticket : IHasDomainEvents
     /// <summary>When the ticket reached a final status: closed, withdrawn or rejected.</summary>
     public DateTimeOffset? CloseTime { get; private set; }
 
-    /// <summary>Set while the ticket waits for the submitter: the due-time clock is paused since then.</summary>
-    public DateTimeOffset? WaitingSince { get; private set; }
+    /// <summary>When the open pause of the ledger began: the due-time clock is stopped since then; null while it runs.</summary>
+    public DateTimeOffset? PausedSince { get; private set; }
+
+    /// <summary>How many times the clock was stopped, the open pause included.</summary>
+    public int PauseCount { get; private set; }
+
+    /// <summary>The working time the ended pauses counted in all (what moved <see cref="DueTime"/>), the open pause left out.</summary>
+    public TimeSpan PausedWorkingTime { get; private set; }
+
+    /// <summary>Whether the clock is stopped.</summary>
+    public bool IsPaused => PausedSince is not null;
 
     public TicketRating? Rating { get; private set; }
 
@@ -132,6 +149,9 @@ public sealed class Ticket : IHasDomainEvents
 
     public IReadOnlyCollection<TicketHistoryEntry> History => _history.AsReadOnly();
 
+    /// <summary>The stop-the-clock ledger: every pause, oldest first by <see cref="TicketPause.Sequence"/>.</summary>
+    public IReadOnlyCollection<TicketPause> Pauses => _pauses.AsReadOnly();
+
     public IReadOnlyCollection<DomainEvent> DomainEvents => _events.AsReadOnly();
 
     public void ClearDomainEvents() => _events.Clear();
@@ -173,6 +193,7 @@ public sealed class Ticket : IHasDomainEvents
             CreateTime = now,
             UpdateTime = now,
             DueTime = dueTime,
+            UnpausedDueTime = dueTime,
             Version = 1,
         };
         ticket._history.Add(new TicketHistoryEntry(
@@ -264,28 +285,80 @@ public sealed class Ticket : IHasDomainEvents
         return true;
     }
 
-    /// <summary>A public answer that does not close the matter. Replying to a waiting ticket resumes the clock.</summary>
-    public void Reply(Guid staffId, ActorRole role, string body, DateTimeOffset now, Guid? cannedResponseId = null)
+    /// <summary>A public answer that does not close the matter. Replying to a paused ticket resumes the clock.</summary>
+    /// <param name="pauseClock">Measures the pause this reply ends; needed only while the clock is stopped.</param>
+    public void Reply(Guid staffId, ActorRole role, string body, DateTimeOffset now, Guid? cannedResponseId = null, PauseClock? pauseClock = null)
     {
         RequireStaff(role);
         RequireText(body, "body");
 
-        var from = Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now);
+        var from = Apply(TicketTrigger.Reply, TicketAction.Replied, staffId, role, now, pauseClock: pauseClock);
         FirstResponseTime ??= now;
         AddMessage(staffId, role, body, TicketAction.Replied, now, cannedResponseId);
         RaiseStatusChange(from, TicketAction.Replied, now);
     }
 
-    /// <summary>Asks the submitter a question and pauses the due-time clock until the ticket moves on.</summary>
-    public void RequestInformation(Guid staffId, ActorRole role, string question, DateTimeOffset now, Guid? cannedResponseId = null)
+    /// <summary>
+    /// Asks the submitter a question and stops the due-time clock (a WAITING_FOR_CITIZEN pause of the
+    /// ledger) until the ticket moves on. Once the ticket has used its pauses (<see cref="SlaPolicy.MaxPauses"/>,
+    /// <see cref="SlaPolicy.MaxPausedWorkingDays"/>) the question is still asked, but the clock runs on:
+    /// the citizen's answer is awaited on the service's time.
+    /// </summary>
+    public void RequestInformation(Guid staffId, ActorRole role, string question, DateTimeOffset now, PauseClock pauseClock, Guid? cannedResponseId = null)
     {
+        ArgumentNullException.ThrowIfNull(pauseClock);
         RequireStaff(role);
         RequireText(question, "body");
 
-        var from = Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now);
+        var from = Apply(TicketTrigger.RequestInformation, TicketAction.InformationRequested, staffId, role, now, pauseClock: pauseClock);
         FirstResponseTime ??= now;
         AddMessage(staffId, role, question, TicketAction.InformationRequested, now, cannedResponseId);
+        if (MayPause(pauseClock.Policy))
+        {
+            Record(TicketAction.Paused, staffId, role, now, PauseDetail(PauseReason.WaitingForCitizen, null));
+            OpenPause(PauseReason.WaitingForCitizen, null, staffId, now);
+        }
+
         RaiseStatusChange(from, TicketAction.InformationRequested, now);
+    }
+
+    /// <summary>
+    /// The service waits for someone other than the submitter (another agency, documents, a field
+    /// visit): the clock stops with a pause of the ledger, the status stays (or becomes) IN_PROGRESS,
+    /// and <paramref name="body"/> tells the submitter in the public thread. The next staff or citizen
+    /// action on the ticket (a reply, a message, a resolution) starts the clock again. A pause still
+    /// open ends here and counts; a ticket that has used its pauses (<see cref="SlaPolicy.MaxPauses"/>,
+    /// or <see cref="SlaPolicy.MaxPausedWorkingDays"/> with the open pause counted to now) is refused with
+    /// PAUSE_LIMIT_REACHED and nothing changes.
+    /// </summary>
+    public void AwaitExternalParty(Guid staffId, ActorRole role, PauseReason reason, string party, string body, DateTimeOffset now, PauseClock pauseClock)
+    {
+        ArgumentNullException.ThrowIfNull(pauseClock);
+        RequireStaff(role);
+        RequireUtc(now, nameof(now));
+        if (!Enum.IsDefined(reason) || reason == PauseReason.WaitingForCitizen)
+        {
+            // The submitter is waited for by asking a question (RequestInformation), which also moves the status.
+            throw TahseenException.ForField("reason_code", ErrorReason.FieldInvalid);
+        }
+
+        RequireText(party, "party");
+        RequireText(body, "body");
+
+        // The move first: a ticket that may not pause is refused as such, whatever its ledger.
+        _ = TicketLifecycle.For(Type).Next(Status, TicketTrigger.AwaitExternalParty);
+        var policy = pauseClock.Policy;
+        var usedByNow = PausedSince is { } since ? PausedWorkingTime + pauseClock.Counted(since, now, PausedWorkingTime) : PausedWorkingTime;
+        if (PauseCount >= policy.MaxPauses || usedByNow >= policy.MaxPausedWorkingTime)
+        {
+            throw new TahseenException(ErrorReason.PauseLimitReached) { Arguments = [policy.MaxPauses, policy.MaxPausedWorkingDays] };
+        }
+
+        var from = Apply(TicketTrigger.AwaitExternalParty, TicketAction.Paused, staffId, role, now, PauseDetail(reason, party), pauseClock);
+        OpenPause(reason, party, staffId, now);
+        FirstResponseTime ??= now;
+        AddMessage(staffId, role, body, TicketAction.Paused, now);
+        RaiseStatusChange(from, TicketAction.Paused, now);
     }
 
     /// <summary>
@@ -294,7 +367,8 @@ public sealed class Ticket : IHasDomainEvents
     /// Checking that the caller is the submitter is the application's job, which answers
     /// TICKET_NOT_FOUND to anyone else; here it is only a guard.
     /// </summary>
-    public void AddCitizenMessage(Guid citizenId, string body, DateTimeOffset now, TimeSpan reopenWindow)
+    /// <param name="pauseClock">Measures the pause this message ends; needed only while the clock is stopped.</param>
+    public void AddCitizenMessage(Guid citizenId, string body, DateTimeOffset now, TimeSpan reopenWindow, PauseClock? pauseClock = null)
     {
         RequireSubmitter(citizenId);
         RequireText(body, "body");
@@ -308,7 +382,7 @@ public sealed class Ticket : IHasDomainEvents
         }
 
         var action = reopens ? TicketAction.Reopened : TicketAction.CitizenReplied;
-        var from = Apply(TicketTrigger.CitizenReply, action, citizenId, ActorRole.Citizen, now);
+        var from = Apply(TicketTrigger.CitizenReply, action, citizenId, ActorRole.Citizen, now, pauseClock: pauseClock);
         AddMessage(citizenId, ActorRole.Citizen, body, action, now);
         RaiseStatusChange(from, action, now);
     }
@@ -330,7 +404,9 @@ public sealed class Ticket : IHasDomainEvents
     /// <see cref="TicketOutcome.UnderStudy"/> needs <paramref name="followUpDate"/>: a Riyadh calendar day
     /// after today and within <see cref="MaxFollowUpDays"/>, on which it goes back to the desk.
     /// </summary>
-    public void Resolve(Guid staffId, ActorRole role, string answer, TicketOutcome? outcome, DateTimeOffset now, DateOnly? followUpDate = null)
+    /// <param name="pauseClock">Measures the pause this resolution ends; needed only while the clock is stopped.</param>
+    public void Resolve(
+        Guid staffId, ActorRole role, string answer, TicketOutcome? outcome, DateTimeOffset now, DateOnly? followUpDate = null, PauseClock? pauseClock = null)
     {
         RequireStaff(role);
         RequireText(answer, "body");
@@ -351,7 +427,7 @@ public sealed class Ticket : IHasDomainEvents
 
         RequireFollowUpDate(chosen, followUpDate, now);
 
-        var from = Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now);
+        var from = Apply(TicketTrigger.Resolve, TicketAction.Resolved, staffId, role, now, pauseClock: pauseClock);
         Outcome = chosen;
         FollowUpDate = followUpDate;
         FirstResponseTime ??= now;
@@ -360,12 +436,13 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>Refuses the ticket (out of scope, duplicate). The reason goes to the submitter too.</summary>
-    public void Reject(Guid staffId, ActorRole role, string reason, DateTimeOffset now)
+    /// <param name="pauseClock">Measures the pause this rejection ends; needed only while the clock is stopped.</param>
+    public void Reject(Guid staffId, ActorRole role, string reason, DateTimeOffset now, PauseClock? pauseClock = null)
     {
         RequireStaff(role);
         RequireText(reason, "reason");
 
-        var from = Apply(TicketTrigger.Reject, TicketAction.Rejected, staffId, role, now, reason);
+        var from = Apply(TicketTrigger.Reject, TicketAction.Rejected, staffId, role, now, reason, pauseClock);
         FirstResponseTime ??= now;
         AddMessage(staffId, role, reason, TicketAction.Rejected, now);
         RaiseStatusChange(from, TicketAction.Rejected, now);
@@ -407,6 +484,7 @@ public sealed class Ticket : IHasDomainEvents
         AppealLodgeTime = now;
         AppealDueTime = dueTime;
         DueTime = dueTime;
+        UnpausedDueTime = dueTime;
         AddMessage(citizenId, ActorRole.Citizen, reason, TicketAction.AppealLodged, now);
         RaiseStatusChange(from, TicketAction.AppealLodged, now);
     }
@@ -455,6 +533,7 @@ public sealed class Ticket : IHasDomainEvents
         if (decision == Tickets.AppealDecision.Uphold)
         {
             DueTime = dueTime;
+            UnpausedDueTime = dueTime;
             var assigneeId = assignee?.AccountId;
             if (assigneeId != AssigneeAccountId)
             {
@@ -469,11 +548,15 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>The submitter takes the ticket back, which is possible until it is resolved.</summary>
-    public void Withdraw(Guid citizenId, string? reason, DateTimeOffset now)
+    /// <param name="pauseClock">Measures the pause the withdrawal ends; needed only while the clock is stopped.</param>
+    public void Withdraw(Guid citizenId, string? reason, DateTimeOffset now, PauseClock? pauseClock = null)
     {
         RequireSubmitter(citizenId);
 
-        RaiseStatusChange(Apply(TicketTrigger.Withdraw, TicketAction.Withdrawn, citizenId, ActorRole.Citizen, now, NullIfBlank(reason)), TicketAction.Withdrawn, now);
+        RaiseStatusChange(
+            Apply(TicketTrigger.Withdraw, TicketAction.Withdrawn, citizenId, ActorRole.Citizen, now, NullIfBlank(reason), pauseClock),
+            TicketAction.Withdrawn,
+            now);
     }
 
     /// <summary>The submitter accepts the resolution by rating it, which closes the ticket.</summary>
@@ -519,7 +602,11 @@ public sealed class Ticket : IHasDomainEvents
     /// that the ticket keeps the working days it had. A closed ticket keeps its due time, which is history.
     /// Returns false, changing nothing, when the time is the same or the ticket no longer owes anything.
     /// </summary>
-    public bool MoveDueTime(DateTimeOffset dueTime, Guid actorId, ActorRole actorRole, DateTimeOffset now)
+    /// <param name="unpausedDueTime">
+    /// <see cref="UnpausedDueTime"/> moved by the same calendar change; null keeps the difference the
+    /// pauses made between the two.
+    /// </param>
+    public bool MoveDueTime(DateTimeOffset dueTime, Guid actorId, ActorRole actorRole, DateTimeOffset now, DateTimeOffset? unpausedDueTime = null)
     {
         RequireUtc(dueTime, nameof(dueTime));
         if (dueTime == DueTime || !IsOpen)
@@ -528,6 +615,7 @@ public sealed class Ticket : IHasDomainEvents
         }
 
         var previous = DueTime;
+        UnpausedDueTime = unpausedDueTime ?? UnpausedDueTime + (dueTime - previous);
         DueTime = dueTime;
         Record(
             TicketAction.DueTimeMoved, actorId, actorRole, now,
@@ -558,6 +646,7 @@ public sealed class Ticket : IHasDomainEvents
             TicketTrigger.FollowUpDue, TicketAction.FollowUpDue, null, ActorRole.System, now,
             FollowUpDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         DueTime = dueTime;
+        UnpausedDueTime = dueTime;
         RaiseStatusChange(from, TicketAction.FollowUpDue, now);
         return true;
     }
@@ -569,7 +658,8 @@ public sealed class Ticket : IHasDomainEvents
     /// were, into the target's thread marked with this ticket's reference number; the originals stay
     /// here. Both histories record it (MERGED, MERGE_RECEIVED); the target keeps its status.
     /// </summary>
-    public void MergeInto(Ticket target, Guid staffId, ActorRole role, DateTimeOffset now)
+    /// <param name="pauseClock">Measures the pause the merge ends on this ticket; needed only while its clock is stopped.</param>
+    public void MergeInto(Ticket target, Guid staffId, ActorRole role, DateTimeOffset now, PauseClock? pauseClock = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         RequireStaff(role);
@@ -594,7 +684,7 @@ public sealed class Ticket : IHasDomainEvents
         _ = TicketLifecycle.For(Type).Next(Status, TicketTrigger.Merge);
         _ = TicketLifecycle.For(target.Type).Next(target.Status, TicketTrigger.ReceiveMerge);
 
-        var from = Apply(TicketTrigger.Merge, TicketAction.Merged, staffId, role, now, target.ReferenceNumber);
+        var from = Apply(TicketTrigger.Merge, TicketAction.Merged, staffId, role, now, target.ReferenceNumber, pauseClock);
         MergedIntoTicketId = target.Id;
         _events.Add(new TicketMerged(Id, Version, TicketAction.Merged, now, target.Id));
         RaiseStatusChange(from, TicketAction.Merged, now);
@@ -664,7 +754,7 @@ public sealed class Ticket : IHasDomainEvents
     /// </summary>
     public bool MarkSlaAtRisk(DateTimeOffset now)
     {
-        if (!StatusesOwingAnswer.Contains(Status) || SlaAtRiskFor == DueTime || DueTime < now)
+        if (!IsOnTheClock || SlaAtRiskFor == DueTime || DueTime < now)
         {
             return false;
         }
@@ -697,21 +787,30 @@ public sealed class Ticket : IHasDomainEvents
     }
 
     /// <summary>
-    /// Past its due time while the service owes an answer. A ticket waiting for the submitter is never
-    /// overdue: its clock is paused.
+    /// Past its due time while its clock runs. A paused ticket is never overdue: its clock is stopped,
+    /// and the due time moves later when it starts again.
     /// </summary>
-    public bool IsOverdue(DateTimeOffset now) => StatusesOwingAnswer.Contains(Status) && DueTime < now;
+    public bool IsOverdue(DateTimeOffset now) => IsOnTheClock && DueTime < now;
+
+    /// <summary>Whether the due-time clock runs: the ticket is on it (<see cref="StatusesOnTheClock"/>) and not paused.</summary>
+    public bool IsOnTheClock => StatusesOnTheClock.Contains(Status) && PausedSince is null;
 
     /// <summary>Still being worked: the statuses that count towards a staff member's load.</summary>
     public static IReadOnlyCollection<TicketStatus> OpenStatuses { get; } = [TicketStatus.Submitted, TicketStatus.InProgress, TicketStatus.WaitingForCitizen];
 
     public bool IsOpen => OpenStatuses.Contains(Status);
 
-    /// <summary>The statuses in which the service owes the submitter an answer and the due-time clock runs.</summary>
-    public static IReadOnlyCollection<TicketStatus> StatusesOwingAnswer { get; } = [TicketStatus.Submitted, TicketStatus.InProgress, TicketStatus.Appealed];
+    /// <summary>
+    /// The statuses in which the due-time clock runs unless a pause of the ledger is open. A ticket waiting
+    /// for the submitter is among them: its question normally opens a pause, but beyond the pause limits
+    /// it does not, and then the clock runs on while the submitter answers.
+    /// </summary>
+    public static IReadOnlyCollection<TicketStatus> StatusesOnTheClock { get; } =
+        [TicketStatus.Submitted, TicketStatus.InProgress, TicketStatus.WaitingForCitizen, TicketStatus.Appealed];
 
     /// <summary>Moves the state machine and records the history entry; returns the status before the move.</summary>
-    private TicketStatus Apply(TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null)
+    private TicketStatus Apply(
+        TicketTrigger trigger, TicketAction action, Guid? actorId, ActorRole actorRole, DateTimeOffset now, string? detail = null, PauseClock? pauseClock = null)
     {
         RequireUtc(now, nameof(now));
         var from = Status;
@@ -722,20 +821,19 @@ public sealed class Ticket : IHasDomainEvents
             throw new TahseenException(ErrorReason.TicketHeldForReview);
         }
 
-        if (WaitingSince is { } pausedAt && to != TicketStatus.WaitingForCitizen)
+        if (PausedSince is not null && trigger is not (TicketTrigger.AddInternalNote or TicketTrigger.Assign or TicketTrigger.ReceiveMerge))
         {
-            // The time the submitter took to answer is not held against the service's due time.
-            DueTime += now - pausedAt;
-            WaitingSince = null;
+            // Any staff or citizen action on the ticket itself starts the clock again; a note, a handover
+            // or another ticket's merge is bookkeeping, and the service still waits.
+            EndPause(
+                pauseClock ?? throw new InvalidOperationException("A pause ends in working time: the caller passes the pause clock."),
+                actorId, actorRole, now);
         }
 
         if (to != from)
         {
             switch (to)
             {
-                case TicketStatus.WaitingForCitizen:
-                    WaitingSince = now;
-                    break;
                 case TicketStatus.Resolved:
                     ResolveTime = now;
                     break;
@@ -764,6 +862,34 @@ public sealed class Ticket : IHasDomainEvents
         _history.Add(new TicketHistoryEntry(Version, action, actorId, actorRole, from, to, now, detail));
         return from;
     }
+
+    /// <summary>Whether the ledger allows another pause: fewer than the most pauses, and paused working time left.</summary>
+    private bool MayPause(SlaPolicy policy) => PauseCount < policy.MaxPauses && PausedWorkingTime < policy.MaxPausedWorkingTime;
+
+    private void OpenPause(PauseReason reason, string? party, Guid staffId, DateTimeOffset now)
+    {
+        _pauses.Add(new TicketPause(Version, reason, party, staffId, now));
+        PausedSince = now;
+        PauseCount++;
+    }
+
+    /// <summary>
+    /// Ends the open pause: it counts its working time (weekends and holidays left out, cut to what is left
+    /// of the allowance), and the due time moves later by that much working time.
+    /// </summary>
+    private void EndPause(PauseClock pauseClock, Guid? actorId, ActorRole actorRole, DateTimeOffset now)
+    {
+        var pause = _pauses.Single(p => p.IsOpen);
+        var counted = pauseClock.Counted(pause.StartTime, now, PausedWorkingTime);
+        pause.End(now, counted);
+        PausedWorkingTime += counted;
+        PausedSince = null;
+        DueTime = pauseClock.Calendar.AddWorkingTime(DueTime, counted);
+        Record(TicketAction.Resumed, actorId, actorRole, now, System.Xml.XmlConvert.ToString(counted));
+    }
+
+    private static string PauseDetail(PauseReason reason, string? party) =>
+        party is null ? reason.ToString() : $"{reason}: {party}";
 
     private void AddMergedMessage(Guid authorId, ActorRole authorRole, string body, DateTimeOffset writtenAt, string fromReference, DateTimeOffset now)
     {

@@ -44,6 +44,12 @@ public enum TicketAction
     /// <summary>A supervisor released a held ticket to the queue.</summary>
     ReleasedFromReview = 24,
 
+    /// <summary>The due-time clock stopped: a pause of the ledger began (waiting for the submitter or another party).</summary>
+    Paused = 25,
+
+    /// <summary>The due-time clock started again: the due time moved later by the pause's working time.</summary>
+    Resumed = 26,
+
     /// <summary>The due time moved with the working calendar (a holiday changed).</summary>
     DueTimeMoved = 27,
 }

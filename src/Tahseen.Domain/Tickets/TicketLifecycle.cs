@@ -40,6 +40,11 @@ public sealed class TicketLifecycle
         new(WaitingForCitizen, Reject, Rejected),
         new(WaitingForCitizen, Withdraw, Withdrawn),
 
+        // Waiting for another party keeps (or puts) the ticket in the work: only its clock stops.
+        new(Submitted, AwaitExternalParty, InProgress),
+        new(InProgress, AwaitExternalParty, InProgress),
+        new(WaitingForCitizen, AwaitExternalParty, InProgress),
+
         new(Resolved, Rate, Closed),
         new(Resolved, Close, Closed),
         new(Resolved, AutoClose, Closed),

@@ -32,4 +32,7 @@ public enum TicketTrigger
 
     /// <summary>A supervisor dismisses the appeal: the complaint is closed.</summary>
     DismissAppeal = 17,
+
+    /// <summary>Staff stop the clock to wait for another agency, documents or a field visit; the ticket is worked.</summary>
+    AwaitExternalParty = 18,
 }

@@ -205,6 +205,43 @@ public sealed class WorkingCalendar
         return total;
     }
 
+    /// <summary>
+    /// The instant <paramref name="span"/> of working time after <paramref name="start"/>: time on working
+    /// days only, whole local days as <see cref="WorkingTimeBetween"/> counts them, so that
+    /// WorkingTimeBetween(start, AddWorkingTime(start, span)) is <paramref name="span"/>. A weekend or a
+    /// holiday on the way is stepped over; a start on a day off counts from the next working day's
+    /// midnight. Zero gives <paramref name="start"/> back. The result is in UTC.
+    /// </summary>
+    public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan span)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero);
+        if (span == TimeSpan.Zero)
+        {
+            return start.ToUniversalTime();
+        }
+
+        var cursor = start.ToOffset(UtcOffset);
+        var day = DateOnly.FromDateTime(cursor.DateTime);
+        var left = span;
+        while (true)
+        {
+            if (IsWorkingDay(day))
+            {
+                var dayEnd = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), UtcOffset);
+                var available = dayEnd - cursor;
+                if (left <= available)
+                {
+                    return (cursor + left).ToUniversalTime();
+                }
+
+                left -= available;
+            }
+
+            day = day.AddDays(1);
+            cursor = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), UtcOffset);
+        }
+    }
+
     private DateOnly NextWorkingDay(DateOnly day)
     {
         do

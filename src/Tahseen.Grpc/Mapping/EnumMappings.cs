@@ -10,6 +10,8 @@ using ClosureReason = Tahseen.Domain.Tickets.ClosureReason;
 using AppealDecision = Tahseen.Domain.Tickets.AppealDecision;
 using ProtoAccountStatus = Tahseen.Contracts.V1.AccountStatus;
 using ProtoAppealDecision = Tahseen.Contracts.V1.AppealDecision;
+using ProtoPauseReason = Tahseen.Contracts.V1.PauseReason;
+using PauseReason = Tahseen.Domain.Tickets.PauseReason;
 using ProtoRequesterRestriction = Tahseen.Contracts.V1.RequesterRestriction;
 using RequesterRestriction = Tahseen.Domain.Tickets.RequesterRestriction;
 using ProtoClosureReason = Tahseen.Contracts.V1.ClosureReason;
@@ -251,7 +253,28 @@ public static class EnumMappings
         TicketAction.AppealDismissed => "APPEAL_DISMISSED",
         TicketAction.HeldForReview => "HELD_FOR_REVIEW",
         TicketAction.ReleasedFromReview => "RELEASED_FROM_REVIEW",
+        TicketAction.Paused => "PAUSED",
+        TicketAction.Resumed => "RESUMED",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    public static ProtoPauseReason ToProto(PauseReason reason) => reason switch
+    {
+        PauseReason.WaitingForCitizen => ProtoPauseReason.WaitingForCitizen,
+        PauseReason.AwaitingOtherAgency => ProtoPauseReason.AwaitingOtherAgency,
+        PauseReason.AwaitingDocuments => ProtoPauseReason.AwaitingDocuments,
+        PauseReason.AwaitingFieldVisit => ProtoPauseReason.AwaitingFieldVisit,
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    public static PauseReason? FromProto(ProtoPauseReason reason) => reason switch
+    {
+        ProtoPauseReason.Unspecified => null,
+        ProtoPauseReason.WaitingForCitizen => PauseReason.WaitingForCitizen,
+        ProtoPauseReason.AwaitingOtherAgency => PauseReason.AwaitingOtherAgency,
+        ProtoPauseReason.AwaitingDocuments => PauseReason.AwaitingDocuments,
+        ProtoPauseReason.AwaitingFieldVisit => PauseReason.AwaitingFieldVisit,
+        _ => (PauseReason)(int)reason,
     };
 
     public static ProtoAppealDecision ToProto(AppealDecision? decision) => decision switch

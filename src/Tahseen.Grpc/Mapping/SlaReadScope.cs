@@ -13,10 +13,13 @@ public static class SlaReadScope
 {
     private static readonly AsyncLocal<SlaReader?> Reader = new();
 
-    public static ProtoSlaState StateOf(TicketDto ticket) =>
-        Reader.Value is { } reader
-            ? EnumMappings.ToProto(reader.StateOf(ticket))
-            : throw new InvalidOperationException("A ticket is mapped outside a request; the SLA reader is not in scope.");
+    public static ProtoSlaState StateOf(TicketDto ticket) => EnumMappings.ToProto(Current.StateOf(ticket));
+
+    /// <summary>The ticket's <c>paused_duration</c>, which moves with the clock while a pause is open; unset before any pause.</summary>
+    public static TimeSpan? PausedDurationOf(TicketDto ticket) => Current.PausedDurationOf(ticket);
+
+    private static SlaReader Current =>
+        Reader.Value ?? throw new InvalidOperationException("A ticket is mapped outside a request; the SLA reader is not in scope.");
 
     /// <summary>Runs the rest of the request with the host's SLA reader in scope.</summary>
     public sealed class Middleware(RequestDelegate next, SlaReader reader)

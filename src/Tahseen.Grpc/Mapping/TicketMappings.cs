@@ -49,6 +49,7 @@ public sealed class TicketMappings : IRegister
             .Map(d => d.DueDateHijri, s => HijriDate.Format(s.DueTime))
             .Map(d => d.FollowUpDate, s => s.FollowUpDate == null ? string.Empty : s.FollowUpDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Map(d => d.SlaState, s => SlaReadScope.StateOf(s))
+            .Map(d => d.PausedDuration, s => SlaReadScope.PausedDurationOf(s))
             .IgnoreIf((s, _) => s.Appeal == null, d => d.Appeal);
         config.NewConfig<InternalNoteDto, InternalNote>();
         config.NewConfig<TicketHistoryEntryDto, TicketHistoryEntry>();
@@ -83,6 +84,8 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<AssignTicketRequest, AssignTicketCommand>();
         config.NewConfig<ReplyToTicketRequest, ReplyToTicketCommand>();
         config.NewConfig<RequestInformationRequest, RequestInformationCommand>();
+        config.NewConfig<AwaitExternalPartyRequest, AwaitExternalPartyCommand>()
+            .Map(d => d.ReasonCode, s => EnumMappings.FromProto(s.ReasonCode));
         config.NewConfig<AddInternalNoteRequest, AddInternalNoteCommand>();
         config.NewConfig<ResolveTicketRequest, ResolveTicketCommand>();
         config.NewConfig<RejectTicketRequest, RejectTicketCommand>();
@@ -109,6 +112,7 @@ public sealed class TicketMappings : IRegister
         config.NewConfig<StaffTicketDto, AssignTicketResponse>();
         config.NewConfig<StaffTicketDto, ReplyToTicketResponse>();
         config.NewConfig<StaffTicketDto, RequestInformationResponse>();
+        config.NewConfig<StaffTicketDto, AwaitExternalPartyResponse>();
         config.NewConfig<StaffTicketDto, AddInternalNoteResponse>();
         config.NewConfig<StaffTicketDto, ResolveTicketResponse>();
         config.NewConfig<StaffTicketDto, RejectTicketResponse>();
@@ -123,6 +127,8 @@ public sealed class TicketMappings : IRegister
         // Optional proto fields have presence: set them only when there is a value, so that an empty
         // range reads as "unset" rather than as 0.
         config.NewConfig<StaffFiguresDto, StaffFigures>();
+        config.NewConfig<PausedTimeByReasonDto, PausedTimeByReason>()
+            .Map(d => d.Reason, s => EnumMappings.ToProto(s.Reason));
         config.NewConfig<TicketStatisticsDto, GetTicketStatisticsResponse>()
             .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.ResolvedWithinDueRatio)
             .IgnoreIf((s, _) => s.AverageRating == null, d => d.AverageRating)
@@ -135,6 +141,10 @@ public sealed class TicketMappings : IRegister
             .Map(d => d.AppealRatio, s => s.AppealRatio!.Value)
             .Map(d => d.AppealUpheldRatio, s => s.AppealUpheldRatio!.Value)
             .Map(d => d.ResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
+            .IgnoreIf((s, _) => s.GrossResolvedWithinDueRatio == null, d => d.GrossResolvedWithinDueRatio)
+            .Map(d => d.GrossResolvedWithinDueRatio, s => s.GrossResolvedWithinDueRatio!.Value)
+            .IgnoreIf((s, _) => s.ResolvedWithinDueRatio == null, d => d.NetResolvedWithinDueRatio)
+            .Map(d => d.NetResolvedWithinDueRatio, s => s.ResolvedWithinDueRatio!.Value)
             .Map(d => d.AverageRating, s => s.AverageRating!.Value);
     }
 }

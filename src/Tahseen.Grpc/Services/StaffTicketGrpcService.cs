@@ -30,6 +30,9 @@ public sealed class StaffTicketGrpcService(IMediator mediator, IMapper mapper) :
     public override async Task<RequestInformationResponse> RequestInformation(RequestInformationRequest request, ServerCallContext context) =>
         mapper.Map<RequestInformationResponse>(await mediator.Send(mapper.Map<RequestInformationCommand>(request), context.CancellationToken));
 
+    public override async Task<AwaitExternalPartyResponse> AwaitExternalParty(AwaitExternalPartyRequest request, ServerCallContext context) =>
+        mapper.Map<AwaitExternalPartyResponse>(await mediator.Send(mapper.Map<AwaitExternalPartyCommand>(request), context.CancellationToken));
+
     public override async Task<AddInternalNoteResponse> AddInternalNote(AddInternalNoteRequest request, ServerCallContext context) =>
         mapper.Map<AddInternalNoteResponse>(await mediator.Send(mapper.Map<AddInternalNoteCommand>(request), context.CancellationToken));
 

@@ -949,6 +949,15 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<int?>("Outcome")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PauseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PausedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PausedWorkingTime")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReferenceNumber")
                         .IsRequired()
                         .HasColumnType("text");
@@ -975,15 +984,15 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("UnpausedDueTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdateTime")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("WaitingSince")
-                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -1364,6 +1373,42 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                                 .HasForeignKey("TicketId");
                         });
 
+                    b.OwnsMany("Tahseen.Domain.Tickets.TicketPause", "Pauses", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset?>("EndTime")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Party")
+                                .HasColumnType("text");
+
+                            b1.Property<Guid>("PausedByAccountId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Reason")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("StartTime")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<long?>("WorkingDuration")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("TicketId", "Sequence");
+
+                            b1.HasIndex("Reason");
+
+                            b1.ToTable("ticket_pauses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.OwnsOne("Tahseen.Domain.Tickets.TicketRating", "Rating", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
@@ -1394,6 +1439,8 @@ namespace Tahseen.Infrastructure.PostgreSql.Migrations
                     b.Navigation("InternalNotes");
 
                     b.Navigation("Messages");
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Rating");
                 });

@@ -988,6 +988,15 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PauseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PausedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PausedWorkingTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReferenceNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1016,15 +1025,15 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("UnpausedDueTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdateTime")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("WaitingSince")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1412,6 +1421,43 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                                 .HasForeignKey("TicketId");
                         });
 
+                    b.OwnsMany("Tahseen.Domain.Tickets.TicketPause", "Pauses", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("EndTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Party")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PausedByAccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Reason")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("StartTime")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("WorkingDuration")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("TicketId", "Sequence");
+
+                            b1.HasIndex("Reason");
+
+                            b1.ToTable("ticket_pauses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
                     b.OwnsOne("Tahseen.Domain.Tickets.TicketRating", "Rating", b1 =>
                         {
                             b1.Property<Guid>("TicketId")
@@ -1443,6 +1489,8 @@ namespace Tahseen.Infrastructure.Sqlite.Migrations
                     b.Navigation("InternalNotes");
 
                     b.Navigation("Messages");
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Rating");
                 });

@@ -104,6 +104,9 @@ public static class SettingsRegistration
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
             .Validate(o => o.AtRiskPercent is >= 1 and <= 99, "Sla:AtRiskPercent must be between 1 and 99")
             .Validate(o => SlaOptions.IsWorkdayEnd(o.WorkdayEnd), "Sla:WorkdayEnd must be a time of day between 08:00 and 23:59 (Riyadh), such as 14:30")
+            .Validate(o => o.MaxPauses is >= 0 and <= SlaOptions.MaxPausesLimit, $"Sla:MaxPauses must be between 0 and {SlaOptions.MaxPausesLimit}")
+            .Validate(o => o.MaxPausedWorkingDays is >= 0 and <= SlaOptions.MaxPausedWorkingDaysLimit,
+                $"Sla:MaxPausedWorkingDays must be between 0 and {SlaOptions.MaxPausedWorkingDaysLimit}")
             .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1) && o.CheckInterval <= TimeSpan.FromDays(1),
                 "Sla:CheckInterval must be between 00:00:01 and 1.00:00:00")
             .ValidateOnStart();

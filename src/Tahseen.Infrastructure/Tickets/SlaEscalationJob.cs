@@ -27,12 +27,13 @@ public sealed partial class SlaEscalationJob(
     public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var owing = Ticket.StatusesOwingAnswer;
+        // Ticket.IsOnTheClock in a form the database can run: a paused ticket is neither at risk nor late.
+        var onClock = Ticket.StatusesOnTheClock;
         List<(Guid Id, DateTimeOffset CreateTime, DateTimeOffset DueTime, DateTimeOffset? AtRiskFor, DateTimeOffset? BreachedFor)> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var rows = await scope.ServiceProvider.GetRequiredService<TahseenDbContext>().Tickets.AsNoTracking()
-                .Where(t => owing.Contains(t.Status)
+                .Where(t => onClock.Contains(t.Status) && t.PausedSince == null
                     && (t.SlaBreachedFor == null || t.SlaBreachedFor != t.DueTime)
                     && (t.DueTime < now || t.SlaAtRiskFor == null || t.SlaAtRiskFor != t.DueTime))
                 .OrderBy(t => t.DueTime)

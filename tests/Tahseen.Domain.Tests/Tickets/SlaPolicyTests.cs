@@ -34,21 +34,54 @@ public class SlaPolicyTests
         var due = Riyadh(30, 12);
 
         Policy.IsAtRisk(created, due, Riyadh(day, hour), Calendar).Should().Be(atRisk);
-        Policy.StateOf(TicketStatus.InProgress, created, due, escalated: false, Riyadh(day, hour), Calendar)
+        Policy.StateOf(TicketStatus.InProgress, created, due, escalated: false, paused: false, Riyadh(day, hour), Calendar)
             .Should().Be(atRisk ? SlaState.AtRisk : SlaState.OnTrack);
     }
 
     [Fact]
-    public void Past_due_is_breached_while_owed_paused_while_waiting_and_an_answered_ticket_keeps_its_escalation()
+    public void Past_due_is_breached_while_the_clock_runs_paused_while_a_pause_is_open_and_an_answered_ticket_keeps_its_escalation()
     {
         var created = Riyadh(22, 12);
         var due = Riyadh(30, 12);
         var late = Riyadh(30, 13);
 
-        Policy.StateOf(TicketStatus.Submitted, created, due, false, late, Calendar).Should().Be(SlaState.Breached);
-        Policy.StateOf(TicketStatus.WaitingForCitizen, created, due, false, late, Calendar).Should().Be(SlaState.Paused);
-        Policy.StateOf(TicketStatus.Resolved, created, due, true, late, Calendar).Should().Be(SlaState.Breached);
-        Policy.StateOf(TicketStatus.Closed, created, due, false, late, Calendar).Should().Be(SlaState.OnTrack);
+        Policy.StateOf(TicketStatus.Submitted, created, due, false, false, late, Calendar).Should().Be(SlaState.Breached);
+        Policy.StateOf(TicketStatus.WaitingForCitizen, created, due, false, true, late, Calendar).Should().Be(SlaState.Paused);
+        Policy.StateOf(TicketStatus.InProgress, created, due, false, true, late, Calendar).Should().Be(SlaState.Paused);
+        Policy.StateOf(TicketStatus.WaitingForCitizen, created, due, false, false, late, Calendar)
+            .Should().Be(SlaState.Breached, "a question asked beyond the pause limits does not stop the clock");
+        Policy.StateOf(TicketStatus.Resolved, created, due, true, false, late, Calendar).Should().Be(SlaState.Breached);
+        Policy.StateOf(TicketStatus.Closed, created, due, false, false, late, Calendar).Should().Be(SlaState.OnTrack);
+    }
+
+    [Theory]
+    [InlineData(22, 12, 0, 22, 12)]   // Nothing to add.
+    [InlineData(22, 12, 6, 22, 18)]   // Within the day.
+    [InlineData(26, 12, 12, 27, 0)]   // Thursday's last 12 hours end at its midnight (Friday 00:00).
+    [InlineData(26, 12, 18, 29, 6)]   // Past Thursday: Friday and Saturday are stepped over.
+    [InlineData(23, 12, 18, 25, 6)]   // Monday 12:00 + 18 h: Tuesday the 24th is a holiday.
+    [InlineData(27, 10, 6, 29, 6)]    // From a Friday: counts from Sunday's midnight.
+    [InlineData(22, 0, 96, 27, 0)]    // Sunday 00:00 + 4 days: Sunday, Monday, Wednesday, Thursday (the holiday skipped).
+    public void Adding_working_time_skips_weekends_and_holidays(int day, int hour, int hours, int expectedDay, int expectedHour)
+    {
+        Calendar.AddWorkingTime(Riyadh(day, hour), TimeSpan.FromHours(hours)).Should().Be(Riyadh(expectedDay, expectedHour));
+    }
+
+    [Theory]
+    [InlineData(22, 9, 1)]
+    [InlineData(23, 15, 30)]
+    [InlineData(26, 23, 5)]
+    [InlineData(27, 10, 50)]
+    [InlineData(24, 8, 100)]
+    public void Working_time_between_a_start_and_the_start_plus_working_time_is_that_working_time(int day, int hour, int hours)
+    {
+        var start = Riyadh(day, hour);
+        var span = TimeSpan.FromHours(hours);
+
+        var end = Calendar.AddWorkingTime(start, span);
+
+        Calendar.WorkingTimeBetween(start, end).Should().Be(span);
+        end.Offset.Should().Be(TimeSpan.Zero);
     }
 
     [Fact]

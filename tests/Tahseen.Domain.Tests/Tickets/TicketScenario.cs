@@ -20,6 +20,9 @@ internal sealed class TicketScenario
     /// <summary>The appeal window (Appeals:WindowDays, 14 calendar days by default).</summary>
     public static readonly TimeSpan AppealWindow = TimeSpan.FromDays(14);
 
+    /// <summary>Pauses measured on weekends only (no holidays) with the default limits.</summary>
+    public static PauseClock Pauses { get; } = new(new WorkingCalendar([], WorkingCalendar.SaudiUtcOffset), new SlaPolicy());
+
     public Ticket Submit(DateTimeOffset? dueTime = null, TicketType type = TicketType.Complaint) => Ticket.Submit(
         Citizen,
         type,
@@ -48,7 +51,7 @@ internal sealed class TicketScenario
                 ticket.Assign(Staff, "Staff Member", Staff, ActorRole.Staff, Now);
                 break;
             case TicketStatus.WaitingForCitizen:
-                ticket.RequestInformation(Staff, ActorRole.Staff, "Where was the card lost?", Now);
+                ticket.RequestInformation(Staff, ActorRole.Staff, "Where was the card lost?", Now, Pauses);
                 break;
             case TicketStatus.Resolved:
                 ticket.Resolve(Staff, ActorRole.Staff, "Book a replacement appointment on Absher.", resolution, Now, followUp);
@@ -83,25 +86,25 @@ internal sealed class TicketScenario
                 ticket.Assign(Admin, "Admin", Admin, ActorRole.Admin, Now);
                 break;
             case TicketTrigger.Reply:
-                ticket.Reply(Staff, ActorRole.Staff, "We are looking into it.", Now);
+                ticket.Reply(Staff, ActorRole.Staff, "We are looking into it.", Now, pauseClock: Pauses);
                 break;
             case TicketTrigger.RequestInformation:
-                ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", Now);
+                ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", Now, Pauses);
                 break;
             case TicketTrigger.CitizenReply:
-                ticket.AddCitizenMessage(Citizen, "Riyadh.", Now, Ticket.DefaultReopenWindow);
+                ticket.AddCitizenMessage(Citizen, "Riyadh.", Now, Ticket.DefaultReopenWindow, Pauses);
                 break;
             case TicketTrigger.AddInternalNote:
                 ticket.AddInternalNote(Staff, "Staff Member", ActorRole.Staff, "Checked the register.", Now);
                 break;
             case TicketTrigger.Resolve:
-                ticket.Resolve(Staff, ActorRole.Staff, "Done.", OutcomeFor(ticket.Type), Now);
+                ticket.Resolve(Staff, ActorRole.Staff, "Done.", OutcomeFor(ticket.Type), Now, pauseClock: Pauses);
                 break;
             case TicketTrigger.Reject:
-                ticket.Reject(Staff, ActorRole.Staff, "Out of scope.", Now);
+                ticket.Reject(Staff, ActorRole.Staff, "Out of scope.", Now, Pauses);
                 break;
             case TicketTrigger.Withdraw:
-                ticket.Withdraw(Citizen, null, Now);
+                ticket.Withdraw(Citizen, null, Now, Pauses);
                 break;
             case TicketTrigger.Rate:
                 ticket.Rate(Citizen, 5, "Thank you.", Now);
@@ -114,7 +117,7 @@ internal sealed class TicketScenario
                 ticket.AutoClose(Now, Ticket.DefaultAutoCloseDelay);
                 break;
             case TicketTrigger.Merge:
-                ticket.MergeInto(Submit(), Staff, ActorRole.Staff, Now);
+                ticket.MergeInto(Submit(), Staff, ActorRole.Staff, Now, Pauses);
                 break;
             case TicketTrigger.ReceiveMerge:
                 Submit().MergeInto(ticket, Staff, ActorRole.Staff, Now);
@@ -127,6 +130,10 @@ internal sealed class TicketScenario
                 break;
             case TicketTrigger.DismissAppeal:
                 ticket.DecideAppeal(Admin, ActorRole.Admin, AppealDecision.Dismiss, "The decision stands.", Now, Now, null);
+                break;
+            case TicketTrigger.AwaitExternalParty:
+                ticket.AwaitExternalParty(
+                    Staff, ActorRole.Staff, PauseReason.AwaitingOtherAgency, "Passports Directorate", "We asked the Passports Directorate.", Now, Pauses);
                 break;
             case TicketTrigger.FollowUpDue:
                 Clock.Advance(TimeSpan.FromDays(3));

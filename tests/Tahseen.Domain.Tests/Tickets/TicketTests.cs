@@ -62,8 +62,8 @@ public class TicketTests
         var ticket = _scenario.Submit();
         _scenario.Later();
         ticket.Assign(Staff, "Staff Member", Admin, ActorRole.Admin, _scenario.Now);
-        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now);
-        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow);
+        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now, TicketScenario.Pauses);
+        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow, TicketScenario.Pauses);
         ticket.Resolve(Staff, ActorRole.Staff, "Replacement booked.", TicketOutcome.Upheld, _scenario.Now);
         ticket.Rate(Citizen, 4, null, _scenario.Now);
 
@@ -73,6 +73,8 @@ public class TicketTests
                 (TicketAction.Submitted, Citizen, ActorRole.Citizen, null, TicketStatus.Submitted),
                 (TicketAction.Assigned, Admin, ActorRole.Admin, TicketStatus.Submitted, TicketStatus.InProgress),
                 (TicketAction.InformationRequested, Staff, ActorRole.Staff, TicketStatus.InProgress, TicketStatus.WaitingForCitizen),
+                (TicketAction.Paused, Staff, ActorRole.Staff, TicketStatus.WaitingForCitizen, TicketStatus.WaitingForCitizen),
+                (TicketAction.Resumed, Citizen, ActorRole.Citizen, TicketStatus.WaitingForCitizen, TicketStatus.WaitingForCitizen),
                 (TicketAction.CitizenReplied, Citizen, ActorRole.Citizen, TicketStatus.WaitingForCitizen, TicketStatus.InProgress),
                 (TicketAction.Resolved, Staff, ActorRole.Staff, TicketStatus.InProgress, TicketStatus.Resolved),
                 (TicketAction.Rated, Citizen, ActorRole.Citizen, TicketStatus.Resolved, TicketStatus.Closed));
@@ -113,8 +115,8 @@ public class TicketTests
     {
         var ticket = _scenario.Submit();
 
-        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now);
-        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow);
+        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now, TicketScenario.Pauses);
+        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow, TicketScenario.Pauses);
         ticket.Resolve(Admin, ActorRole.Admin, "Replacement booked.", TicketOutcome.Upheld, _scenario.Now);
 
         ticket.Messages.OrderBy(m => m.Sequence)
@@ -159,13 +161,18 @@ public class TicketTests
         var ticket = _scenario.InStatus(TicketStatus.InProgress);
         var dueTime = ticket.DueTime;
 
-        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now);
-        ticket.WaitingSince.Should().Be(_scenario.Now);
+        ticket.RequestInformation(Staff, ActorRole.Staff, "Which city?", _scenario.Now, TicketScenario.Pauses);
+        ticket.PausedSince.Should().Be(_scenario.Now);
+        // Sunday morning to Tuesday: working days only, so the working time is the whole wait.
         _scenario.Later(TimeSpan.FromHours(50));
-        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow);
+        ticket.AddCitizenMessage(Citizen, "Riyadh.", _scenario.Now, Ticket.DefaultReopenWindow, TicketScenario.Pauses);
 
         ticket.DueTime.Should().Be(dueTime + TimeSpan.FromHours(50));
-        ticket.WaitingSince.Should().BeNull();
+        ticket.UnpausedDueTime.Should().Be(dueTime);
+        ticket.PausedWorkingTime.Should().Be(TimeSpan.FromHours(50));
+        ticket.PausedSince.Should().BeNull();
+        ticket.Pauses.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { Reason = PauseReason.WaitingForCitizen, PausedByAccountId = Staff, WorkingDuration = (TimeSpan?)TimeSpan.FromHours(50) });
     }
 
     [Fact]
@@ -173,10 +180,10 @@ public class TicketTests
     {
         var ticket = _scenario.InStatus(TicketStatus.WaitingForCitizen);
         var dueTime = ticket.DueTime;
-        var waitingSince = ticket.WaitingSince!.Value;
+        var waitingSince = ticket.PausedSince!.Value;
 
         _scenario.Later(TimeSpan.FromDays(2));
-        ticket.Reply(Staff, ActorRole.Staff, "Any news?", _scenario.Now);
+        ticket.Reply(Staff, ActorRole.Staff, "Any news?", _scenario.Now, pauseClock: TicketScenario.Pauses);
 
         ticket.Status.Should().Be(TicketStatus.InProgress);
         ticket.DueTime.Should().Be(dueTime + (_scenario.Now - waitingSince));
@@ -192,7 +199,7 @@ public class TicketTests
         ticket.Assign(Admin, "Admin", Admin, ActorRole.Admin, _scenario.Now);
 
         ticket.DueTime.Should().Be(dueTime);
-        ticket.WaitingSince.Should().NotBeNull();
+        ticket.PausedSince.Should().NotBeNull();
     }
 
     [Fact]

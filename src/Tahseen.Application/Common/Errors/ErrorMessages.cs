@@ -97,6 +97,7 @@ public static class ErrorMessages
         ["ACCOUNT_NOT_CITIZEN"] = ("هذا الحساب ليس حساب مواطن أو مقيم.", "This account is not a citizen's account."),
         ["APPEAL_NOT_ALLOWED"] = ("لا يمكن التظلم إلا من شكوى مرفوضة أو معالجة بعدم ثبوتها أو ثبوتها جزئيًا.", "Only a complaint that was rejected, or resolved as not upheld or partially upheld, may be appealed."),
         ["APPEAL_WINDOW_CLOSED"] = ("انتهت مهلة التظلم ({0} يومًا من القرار).", "The time to appeal ({0} days from the decision) has passed."),
+        ["PAUSE_LIMIT_REACHED"] = ("استُنفد إيقاف مهلة هذا الطلب ({0} مرات أو {1} أيام عمل بحد أقصى)؛ تستمر المهلة.", "This ticket's clock may not stop again (at most {0} pauses or {1} working days in all); the clock runs on."),
         ["APPEAL_ALREADY_LODGED"] = ("سبق تقديم تظلم على هذا الطلب؛ يقبل تظلم واحد فقط.", "This ticket was already appealed; a ticket may be appealed only once."),
         ["MESSAGE_TOO_LARGE"] = ("حجم الطلب أكبر من الحد المسموح به (1 ميغابايت).", "The request is larger than the service accepts (1 MB)."),
         ["DEADLINE_EXCEEDED"] = ("انتهت المهلة المحددة للطلب قبل اكتماله.", "The call's deadline passed before it completed."),

@@ -96,6 +96,24 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             entry.HasIndex("TicketId", nameof(TicketHistoryEntry.Sequence));
         });
         builder.Navigation(t => t.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(t => t.IsPaused);
+        builder.Ignore(t => t.IsOnTheClock);
+        builder.OwnsMany(t => t.Pauses, pause =>
+        {
+            pause.ToTable("ticket_pauses");
+            pause.WithOwner().HasForeignKey("TicketId");
+            // The ticket's version when the pause began names it within the ticket: one pause per change.
+            pause.HasKey("TicketId", nameof(TicketPause.Sequence));
+            pause.Property(p => p.Sequence).ValueGeneratedNever();
+            pause.Property(p => p.Party).HasMaxLength(TicketLimits.Party);
+            pause.Ignore(p => p.IsOpen);
+            // Durations as ticks, a plain number on every provider, like the ticket's paused working time.
+            pause.Property(p => p.WorkingDuration).HasConversion<long?>();
+            pause.HasIndex(p => p.Reason);
+        });
+        builder.Navigation(t => t.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(t => t.PausedWorkingTime).HasConversion<long>();
     }
 }
 
