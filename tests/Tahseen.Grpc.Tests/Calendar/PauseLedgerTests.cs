@@ -28,13 +28,13 @@ public sealed class PauseLedgerTests(TahseenApiFactory factory) : IClassFixture<
     [Fact]
     public async Task Three_pauses_then_a_fourth_is_refused_and_net_and_gross_compliance_differ_by_the_paused_time()
     {
-        // Sunday 10:00: a complaint is due five working days later, the next Sunday 10:00.
+        // Sunday 10:00: a complaint is due five working days later, at the end of the working day (14:30) next Sunday.
         var start = AdvanceTo(DayOfWeek.Sunday, 10);
         var citizen = await _kit.CitizenAsync();
         var staff = await _kit.DeskAsync();
         var ticket = await _kit.SubmitAsync(citizen, TicketKit.NewTicket());
         var originalDue = ticket.DueTime.ToDateTimeOffset();
-        originalDue.Should().Be(start.AddDays(7));
+        originalDue.Should().Be(start.AddDays(7).AddHours(4.5));
         await _kit.Staff.AssignTicketAsync(new AssignTicketRequest { TicketId = ticket.TicketId }, staff.Options());
         ticket.PausedDuration.Should().BeNull("a ticket that never paused has no paused duration");
 
