@@ -69,7 +69,7 @@ public sealed class TicketFlowTests(TahseenApiFactory factory) : IClassFixture<T
         var desk = await _kit.Staff.GetTicketAsync(new StaffTicketServiceGetTicketRequest { TicketId = id }, staff.Options());
         desk.InternalNotes.Should().ContainSingle().Which.Body.Should().Be(NoteText);
         desk.History.Select(h => h.Action).Should().Equal(
-            "SUBMITTED", "ASSIGNED", "NOTE_ADDED", "INFORMATION_REQUESTED", "CITIZEN_REPLIED", "REPLIED", "RESOLVED", "RATED");
+            "SUBMITTED", "ASSIGNED", "NOTE_ADDED", "INFORMATION_REQUESTED", "PAUSED", "RESUMED", "CITIZEN_REPLIED", "REPLIED", "RESOLVED", "RATED");
         desk.History.Should().Match<IEnumerable<TicketHistoryEntry>>(h =>
             h.First().FromStatus == TicketStatus.Unspecified && h.First().ActorRole == Role.Citizen
             && h.Last().FromStatus == TicketStatus.Resolved && h.Last().ToStatus == TicketStatus.Closed);
