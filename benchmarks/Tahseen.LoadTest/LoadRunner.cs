@@ -14,6 +14,7 @@ internal sealed record Measurement(
     double P99Ms,
     double MaxMs,
     long Errors,
+    long Succeeded,
     IReadOnlyList<string> ErrorSamples,
     int Concurrency,
     double? FixedRate);
@@ -22,14 +23,16 @@ internal sealed record Measurement(
 /// Two ways to load a host. Closed: C callers, each sending its next call when the last one answered
 /// (the maximum rate). Fixed rate: calls started on a schedule whatever the answers, each latency timed
 /// from its scheduled start, so that a stall counts against every call it delayed.
-/// Latencies go into per-caller lists (no shared state on the hot path) and are merged at the end; only
-/// calls that start and end inside the measured window count, errors count over warm-up and window both.
+/// Latencies go into per-caller lists (no shared state on the hot path) and are merged at the end. The
+/// rate is the calls answered inside the measured window (as h2load counts), so a call slower than the
+/// window still counts once it ends inside it; errors count over warm-up and window both.
 /// </summary>
 internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
 {
     private readonly ConcurrentDictionary<string, int> _errorKinds = new(StringComparer.Ordinal);
     private long _errors;
     private long _completed;
+    private long _succeeded;
 
     public async Task<Measurement> ClosedAsync(string scenario, int concurrency, Func<int, CancellationToken, Task> call)
     {
@@ -41,12 +44,11 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
             var mine = latencies[worker] = new List<long>(1024);
             while (Volatile.Read(ref phase) < 2)
             {
-                var inWindow = Volatile.Read(ref phase) == 1;
                 var start = Stopwatch.GetTimestamp();
                 var ok = await TryAsync(() => call(worker, CancellationToken.None));
                 var end = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref _completed);
-                if (ok && inWindow && Volatile.Read(ref phase) == 1)
+                if (ok && Volatile.Read(ref phase) == 1)
                 {
                     mine.Add(end - start);
                 }
@@ -77,7 +79,7 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
             var ok = await TryAsync(() => call((int)(index % 4096), CancellationToken.None));
             var end = Stopwatch.GetTimestamp();
             Interlocked.Increment(ref _completed);
-            if (ok && due >= Volatile.Read(ref measureFrom) && end <= Volatile.Read(ref measureTo))
+            if (ok && end >= Volatile.Read(ref measureFrom) && end <= Volatile.Read(ref measureTo))
             {
                 lock (latencies)
                 {
@@ -136,9 +138,8 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
         var end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
         var lastCount = Interlocked.Read(ref _completed);
         var lastTime = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetTimestamp() < end)
+        while (TimeSpan.FromSeconds((end - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency) is var left && left > TimeSpan.FromMilliseconds(5))
         {
-            var left = TimeSpan.FromSeconds((end - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
             await Task.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
             var (count, time) = (Interlocked.Read(ref _completed), Stopwatch.GetTimestamp());
             var rate = (count - lastCount) / ((time - lastTime) / (double)Stopwatch.Frequency);
@@ -153,6 +154,7 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
         try
         {
             await call();
+            Interlocked.Increment(ref _succeeded);
             return true;
         }
         catch (Exception exception) when (exception is RpcException or HttpRequestException or TimeoutException or InvalidOperationException)
@@ -169,6 +171,7 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
         _errorKinds.Clear();
         Interlocked.Exchange(ref _errors, 0);
         Interlocked.Exchange(ref _completed, 0);
+        Interlocked.Exchange(ref _succeeded, 0);
     }
 
     private Measurement Result(string scenario, long[] ticks, TimeSpan window, int concurrency, double? rate)
@@ -185,6 +188,7 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
             Quantile(0.99),
             ticks.Length == 0 ? double.NaN : Ms(ticks[^1]),
             Interlocked.Read(ref _errors),
+            Interlocked.Read(ref _succeeded),
             [.. _errorKinds.OrderByDescending(e => e.Value).Take(5).Select(e => $"{e.Value} × {e.Key}")],
             concurrency,
             rate);
