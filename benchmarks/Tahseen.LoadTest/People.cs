@@ -38,6 +38,20 @@ internal static partial class People
 {
     public const string CitizenPassword = "Loadtest2026pass";
 
+    private static long _signIns;
+    private static long _loginTicks;
+    private static long _codeTicks;
+    private static long _verifyTicks;
+
+    /// <summary>Where the sign-ins since the last call went, on average: Login, waiting for the SMS code, VerifyLogin.</summary>
+    public static string SignInBreakdown()
+    {
+        var count = Interlocked.Exchange(ref _signIns, 0);
+        double Mean(ref long ticks) => Interlocked.Exchange(ref ticks, 0) * 1000.0 / System.Diagnostics.Stopwatch.Frequency / Math.Max(count, 1);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{count} sign-ins, mean: Login {Mean(ref _loginTicks):0.0} ms, the SMS code's arrival (outbox, polled through SandboxService) {Mean(ref _codeTicks):0.0} ms, VerifyLogin {Mean(ref _verifyTicks):0.0} ms");
+    }
+
     public static async Task<List<Person>> RegisterCitizensAsync(Connections api, int count)
     {
         var sandbox = api.Sandbox[0];
@@ -74,10 +88,18 @@ internal static partial class People
     {
         var slot = connection % api.Identity.Count;
         var before = await NewestSmsAsync(api, slot, person.Mobile, cancellationToken);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var challenge = await api.Identity[slot].LoginAsync(new LoginRequest { Login = person.Username, Password = person.Password }, cancellationToken: cancellationToken);
+        var challenged = System.Diagnostics.Stopwatch.GetTimestamp();
         var code = await NextCodeAsync(api, slot, person.Mobile, before, cancellationToken);
+        var coded = System.Diagnostics.Stopwatch.GetTimestamp();
         var session = await api.Identity[slot].VerifyLoginAsync(new VerifyLoginRequest { ChallengeId = challenge.ChallengeId, Otp = code }, cancellationToken: cancellationToken);
+        var verified = System.Diagnostics.Stopwatch.GetTimestamp();
         person.SignedIn(session.AccessToken, session.RefreshToken);
+        Interlocked.Increment(ref _signIns);
+        Interlocked.Add(ref _loginTicks, challenged - start);
+        Interlocked.Add(ref _codeTicks, coded - challenged);
+        Interlocked.Add(ref _verifyTicks, verified - coded);
     }
 
     /// <summary>A fresh access token from the refresh token (no SMS, no password), after the service restarted.</summary>

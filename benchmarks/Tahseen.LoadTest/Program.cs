@@ -48,6 +48,7 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
     private const string Framework = "net10.0";
     private readonly Dictionary<string, Measurement> _results = new(StringComparer.Ordinal);
     private readonly List<Measurement> _order = [];
+    private readonly List<string> _notes = [];
     private readonly Dictionary<string, string> _serviceEnvironment = new(StringComparer.Ordinal);
     private LoadRunner _runner = null!;
     private List<Person> _citizens = [];
@@ -106,7 +107,8 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
         var report = new RunReport(started, Machine(), Environment.ProcessorCount, options.IsPostgreSql ? "PostgreSQL" : "SQLite",
             options.SmallSeed, options.Large ? options.LargeSeed : null, options.Connections, options.Concurrency,
             options.Duration.TotalSeconds, options.Warmup.TotalSeconds, hashMs, loginTarget,
-            [.. _order.Select(m => Targets.Judge(m, m.Scenario == Scenario.Baseline.Name ? null : baselineRate, loginTarget, _results, options.Smoke))]);
+            [.. _order.Select(m => Targets.Judge(m, m.Scenario == Scenario.Baseline.Name ? null : baselineRate, loginTarget, _results, options.Smoke))],
+            _notes);
         Console.WriteLine(report.ToMarkdown());
         if (options.JsonFile is { } file)
         {
@@ -178,15 +180,22 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
         await MeasureAsync(Scenario.SubmitTicket, always: false, () => _runner.ClosedAsync(Scenario.SubmitTicket.Name, options.Concurrency, (w, ct) => SubmitAsync(api, w, ct)));
 
         // Each sign-in owns its account until VerifyLogin (its code is the newest SMS to that mobile), so at
-        // most one caller per citizen.
+        // most one caller per citizen; and no more than four per core, as a hash-bound path gains nothing from
+        // more calls in flight than the cores can hash, only a queue that leaves the window empty.
+        var signInCallers = Math.Min(Math.Min(options.Concurrency, _citizens.Count), 4 * Environment.ProcessorCount);
         var signIns = Channel.CreateUnbounded<Person>();
         foreach (var citizen in _citizens)
         {
             signIns.Writer.TryWrite(citizen);
         }
 
-        await MeasureAsync(Scenario.Login, always: false, () => _runner.ClosedAsync(Scenario.Login.Name, Math.Min(options.Concurrency, _citizens.Count),
+        People.SignInBreakdown();
+        await MeasureAsync(Scenario.Login, always: false, () => _runner.ClosedAsync(Scenario.Login.Name, signInCallers,
             (w, ct) => SignInAsync(api, signIns, w, ct)));
+        if (options.Runs(Scenario.Login))
+        {
+            _notes.Add($"login: {signInCallers} sign-ins in flight (each on its own citizen); {People.SignInBreakdown()}.");
+        }
 
         // In the mixed load the sign-ins use a quarter of the citizens of their own, so that a new session
         // never replaces one that a read of the same citizen is using.

@@ -22,7 +22,8 @@ internal sealed record RunReport(
     double WarmupSeconds,
     double PasswordHashMs,
     double LoginTargetPerSecond,
-    IReadOnlyList<ReportRow> Rows)
+    IReadOnlyList<ReportRow> Rows,
+    IReadOnlyList<string> Notes)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -55,6 +56,11 @@ internal sealed record RunReport(
             var rate = m.FixedRate is { } fixedRate ? $"{m.RequestsPerSecond:0} (fixed {fixedRate:0})" : $"{m.RequestsPerSecond:0}";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {m.Scenario} | {rate} | {Ratio(row.Ratio)} | {Ms(m.P50Ms)} | {Ms(m.P90Ms)} | {Ms(m.P99Ms)} | {Ms(m.MaxMs)} | {m.Errors} | {row.Target} | {Met(row.Met)} |");
+        }
+
+        foreach (var note in Notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.NewLine}{note}");
         }
 
         foreach (var row in Rows.Where(r => r.Measurement.ErrorSamples.Count > 0))
