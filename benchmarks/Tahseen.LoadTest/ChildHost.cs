@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Tahseen.LoadTest;
@@ -13,6 +14,12 @@ namespace Tahseen.LoadTest;
 /// </summary>
 internal sealed partial class ChildHost : IAsyncDisposable
 {
+    /// <summary>The hosts still running, killed if the load test itself is stopped (Ctrl+C, SIGTERM) so none outlives it.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Process> Running = new();
+
+    private static readonly PosixSignalRegistration[] Signals =
+        [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, _ => KillAll()))];
+
     private readonly Process _process;
     private readonly Queue<string> _lastLines;
 
@@ -52,7 +59,9 @@ internal sealed partial class ChildHost : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        GC.KeepAlive(Signals);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet did not start {name}.");
+        Running[process.Id] = process;
         var lastLines = new Queue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         DataReceivedEventHandler keep = (_, line) =>
@@ -92,6 +101,7 @@ internal sealed partial class ChildHost : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            Running.TryRemove(process.Id, out _);
             process.Dispose();
             throw;
         }
@@ -127,7 +137,23 @@ internal sealed partial class ChildHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        Running.TryRemove(_process.Id, out _);
         _process.Dispose();
+    }
+
+    private static void KillAll()
+    {
+        foreach (var process in Running.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It had already ended.
+            }
+        }
     }
 
     private static string Tail(Queue<string> lines)

@@ -23,6 +23,9 @@ internal sealed class Person(string username, string password, string mobile)
     /// <summary>Ticket ids this citizen owns (a sample of them once the seed is large).</summary>
     public List<string> TicketIds { get; } = [];
 
+    /// <summary>How many tickets the citizen has from the API and the bulk seed (those of the measured submits aside).</summary>
+    public long TicketCount { get; set; }
+
     public void SignedIn(string accessToken, string refreshToken)
     {
         Session = new Metadata { { "authorization", $"Bearer {accessToken}" } };

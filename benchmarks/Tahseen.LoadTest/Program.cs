@@ -143,6 +143,7 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
         {
             var ticket = (await api.Tickets[0].SubmitTicketAsync(NewTicket(), citizen.Session)).Ticket;
             citizen.TicketIds.Add(ticket.TicketId);
+            citizen.TicketCount = 1;
         }
 
         Console.Error.WriteLine($"load test: {_citizens.Count} citizens registered and signed in, one ticket each ({clock.Elapsed.TotalSeconds:0.0}s)");
