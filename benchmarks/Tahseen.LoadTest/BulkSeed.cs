@@ -131,10 +131,15 @@ internal sealed class BulkSeed(LoadDatabase database)
             }
 
             await transaction.CommitAsync();
-            Console.Error.Write($"\rseed: {existing + added:N0} of {target:N0} tickets ({stopwatch.Elapsed.TotalSeconds:0}s)   ");
+            var progress = $"seed: {existing + added:N0} of {target:N0} tickets ({stopwatch.Elapsed.TotalSeconds:0}s)";
+            Console.Error.Write(Console.IsErrorRedirected ? progress + Environment.NewLine : $"\r{progress}   ");
         }
 
-        Console.Error.WriteLine();
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine();
+        }
+
         foreach (var (_, definition) in indexes)
         {
             await ExecuteAsync(connection, definition);

@@ -62,6 +62,36 @@ internal sealed class LoadRunner(TimeSpan warmup, TimeSpan duration)
         return Result(scenario, latencies.SelectMany(l => l).ToArray(), window, concurrency, null);
     }
 
+    /// <summary>
+    /// One call at a time, for a call whose time is the target (statistics): one call as the warm-up, then
+    /// calls until the window has passed, and at least one, every one of them timed to its end however long
+    /// it takes (a closed loop would leave a call longer than the window out).
+    /// </summary>
+    public async Task<Measurement> SequentialAsync(string scenario, Func<int, CancellationToken, Task> call)
+    {
+        Reset();
+        Console.Error.WriteLine($"{scenario,-22} one call at a time, each timed to its end");
+        await TryAsync(() => call(0, CancellationToken.None));
+        var latencies = new List<long>();
+        var window = Stopwatch.StartNew();
+        while (latencies.Count == 0 || window.Elapsed < duration)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var ok = await TryAsync(() => call(0, CancellationToken.None));
+            if (!ok && latencies.Count == 0 && window.Elapsed >= duration)
+            {
+                break;
+            }
+
+            if (ok)
+            {
+                latencies.Add(Stopwatch.GetTimestamp() - start);
+            }
+        }
+
+        return Result(scenario, [.. latencies], window.Elapsed, 1, null);
+    }
+
     public async Task<Measurement> FixedRateAsync(string scenario, double rate, Func<int, CancellationToken, Task> call)
     {
         Reset();

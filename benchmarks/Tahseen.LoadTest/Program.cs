@@ -177,7 +177,7 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
         await MeasureAsync(Scenario.StaffListTickets, always: false, () => _runner.ClosedAsync(Scenario.StaffListTickets.Name, options.Concurrency,
             (w, ct) => api.Staff[w % options.Connections].ListTicketsAsync(
                 new ListTicketsRequest { PageSize = 20, Status = TicketStatus.Submitted, Type = TicketType.Complaint }, _staff.Session, cancellationToken: ct).ResponseAsync));
-        await MeasureAsync(Scenario.Statistics, always: false, () => _runner.ClosedAsync(Scenario.Statistics.Name, 1, (w, ct) => StatisticsAsync(api, w, ct)));
+        await MeasureAsync(Scenario.Statistics, always: false, () => _runner.SequentialAsync(Scenario.Statistics.Name, (w, ct) => StatisticsAsync(api, w, ct)));
         await MeasureAsync(Scenario.SubmitTicket, always: false, () => _runner.ClosedAsync(Scenario.SubmitTicket.Name, options.Concurrency, (w, ct) => SubmitAsync(api, w, ct)));
 
         // Each sign-in owns its account until VerifyLogin (its code is the newest SMS to that mobile), so at
@@ -236,7 +236,7 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
     private async Task RunLargeAsync(Connections api)
     {
         await MeasureAsync(Scenario.GetTicketLarge, always: false, () => _runner.ClosedAsync(Scenario.GetTicketLarge.Name, options.Concurrency, (w, ct) => GetTicketAsync(api, w, ct)));
-        await MeasureAsync(Scenario.StatisticsLarge, always: false, () => _runner.ClosedAsync(Scenario.StatisticsLarge.Name, 1, (w, ct) => StatisticsAsync(api, w, ct)));
+        await MeasureAsync(Scenario.StatisticsLarge, always: false, () => _runner.SequentialAsync(Scenario.StatisticsLarge.Name, (w, ct) => StatisticsAsync(api, w, ct)));
     }
 
     private async Task MeasureAsync(Scenario scenario, bool always, Func<Task<Measurement>> measure)
