@@ -42,6 +42,12 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
         }
 
+        services.AddScoped<PasswordChecks>();
+        foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(ICommandPreparation<>)))
+        {
+            services.AddScoped(service, implementation);
+        }
+
         foreach (var (service, implementation) in ClosedImplementationsOf(assembly, typeof(IDomainEventConsumer<>)))
         {
             services.AddScoped(service, implementation);

@@ -37,6 +37,7 @@ public sealed class LoginCommandHandler(
     IApplicationDbContext db,
     IPersonalDataLookup lookup,
     IPasswordHasher passwords,
+    PasswordChecks checks,
     OneTimeCodes codes,
     SignInThrottles throttles,
     SecurityLog securityLog,
@@ -49,10 +50,10 @@ public sealed class LoginCommandHandler(
         await throttles.CountAttemptAsync(key, request.CaptchaId, request.CaptchaAnswer, cancellationToken);
 
         var account = await FindAsync(request.Login.Trim(), cancellationToken);
-        var check = account is null ? PasswordCheck.Failed : passwords.Verify(account.PasswordHash, request.Password);
+        var check = account is null ? PasswordCheck.Failed : checks.Verify(account.PasswordHash, request.Password);
         if (account is null)
         {
-            passwords.VerifyAgainstDummy(request.Password);
+            checks.VerifyAgainstDummy(request.Password);
         }
 
         if (check == PasswordCheck.Failed)
@@ -85,14 +86,47 @@ public sealed class LoginCommandHandler(
         return new OtpSentDto(challenge.Id, MobileNumber.Parse(challenge.MobileNumber).Masked, challenge.CodeExpireTime, challenge.ResendAvailableTime);
     }
 
-    private Task<Account?> FindAsync(string login, CancellationToken cancellationToken)
+    private Task<Account?> FindAsync(string login, CancellationToken cancellationToken) =>
+        LoginPreparation.Accounts(db, lookup, login).FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>
+/// Checks the password before the command's transaction begins, so that the hash, the slow part of a
+/// sign-in, holds no write lock (see <see cref="ICommandPreparation{TRequest}"/>); the handler then finds
+/// the same answer for the same stored hash in <see cref="PasswordChecks"/>. A login whose free attempts
+/// are used up is not checked here: it needs a captcha first, and the handler checks it after the captcha,
+/// so a stream of refused attempts costs no hashing.
+/// </summary>
+public sealed class LoginPreparation(IApplicationDbContext db, IPersonalDataLookup lookup, SignInThrottles throttles, PasswordChecks checks)
+    : ICommandPreparation<LoginCommand>
+{
+    public async Task PrepareAsync(LoginCommand request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Login) || !await throttles.HasFreeAttemptAsync(throttles.KeyOf(request.Login), cancellationToken))
+        {
+            return;
+        }
+
+        var hash = await Accounts(db, lookup, request.Login.Trim()).AsNoTracking().Select(a => a.PasswordHash).FirstOrDefaultAsync(cancellationToken);
+        if (hash is null)
+        {
+            checks.VerifyAgainstDummy(request.Password);
+        }
+        else
+        {
+            checks.Verify(hash, request.Password);
+        }
+    }
+
+    /// <summary>The account a login names: by national ID (its lookup hash) or by username, in any case.</summary>
+    internal static IQueryable<Account> Accounts(IApplicationDbContext db, IPersonalDataLookup lookup, string login)
     {
         if (NationalId.TryParse(login, out var nationalId))
         {
-            return db.Accounts.Matching(lookup.NationalId(nationalId.Value)).FirstOrDefaultAsync(cancellationToken);
+            return db.Accounts.Matching(lookup.NationalId(nationalId.Value));
         }
 
         var normalized = login.ToLowerInvariant();
-        return db.Accounts.FirstOrDefaultAsync(a => a.NormalizedUsername == normalized, cancellationToken);
+        return db.Accounts.Where(a => a.NormalizedUsername == normalized);
     }
 }

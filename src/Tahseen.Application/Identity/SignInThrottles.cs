@@ -69,6 +69,10 @@ public sealed class SignInThrottles(IApplicationDbContext db, UnitOfWork unitOfW
         }
     }
 
+    /// <summary>Whether the key's next attempt is free (no captcha needed), as the database says now; counts nothing.</summary>
+    public Task<bool> HasFreeAttemptAsync(string key, CancellationToken cancellationToken) =>
+        db.SignInThrottles.AsNoTracking().AllAsync(t => t.Key != key || t.FailureCount < SignInThrottle.FreeFailures, cancellationToken);
+
     /// <summary>Whether the key is locked now; asked after a failure, to record the lock in the security log.</summary>
     public Task<bool> IsLockedOutAsync(string key, CancellationToken cancellationToken)
     {

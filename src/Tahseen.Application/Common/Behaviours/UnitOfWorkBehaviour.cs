@@ -14,9 +14,12 @@ namespace Tahseen.Application.Common.Behaviours;
 /// they are counted before the check so that overlapping guesses all pay). A failure raised with
 /// <see cref="UnitOfWork.CommitThenFail"/> also saves the records the command made for it (a security
 /// log line). Nothing else in the application begins, saves or commits. Queries pass straight through.
+/// Slow work that writes nothing (a password hash) is done before the transaction begins, by the
+/// command's <see cref="ICommandPreparation{TRequest}"/>s.
 /// </summary>
 [PipelineOrder(5)]
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbContext db, UnitOfWork unitOfWork) : IPipelineBehavior<TRequest, TResponse>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(
+    IApplicationDbContext db, UnitOfWork unitOfWork, IEnumerable<ICommandPreparation<TRequest>> preparations) : IPipelineBehavior<TRequest, TResponse>
 {
     public static readonly bool IsCommand = typeof(TRequest).Name.EndsWith("Command", StringComparison.Ordinal);
 
@@ -25,6 +28,11 @@ public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IApplicationDbConte
         if (!IsCommand || db.Database.CurrentTransaction is not null)
         {
             return await next();
+        }
+
+        foreach (var preparation in preparations)
+        {
+            await preparation.PrepareAsync(request, cancellationToken);
         }
 
         var attempt = 0;
