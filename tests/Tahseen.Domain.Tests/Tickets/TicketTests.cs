@@ -203,6 +203,54 @@ public class TicketTests
     }
 
     [Fact]
+    public void Waiting_for_another_party_keeps_the_ticket_in_progress_and_a_note_does_not_end_the_pause_but_a_reply_does()
+    {
+        var ticket = _scenario.InStatus(TicketStatus.InProgress);
+        var dueTime = ticket.DueTime;
+
+        ticket.AwaitExternalParty(
+            Staff, ActorRole.Staff, PauseReason.AwaitingDocuments, "Municipality", "We asked the municipality.", _scenario.Now, TicketScenario.Pauses);
+        ticket.Status.Should().Be(TicketStatus.InProgress);
+        ticket.IsOverdue(dueTime.AddDays(1)).Should().BeFalse("a paused ticket is never overdue");
+        _scenario.Later(TimeSpan.FromHours(3));
+        ticket.AddInternalNote(Staff, "Staff Member", ActorRole.Staff, "Chased them by phone.", _scenario.Now);
+        ticket.IsPaused.Should().BeTrue();
+
+        ticket.Reply(Staff, ActorRole.Staff, "The municipality answered.", _scenario.Now, pauseClock: TicketScenario.Pauses);
+
+        ticket.IsPaused.Should().BeFalse();
+        ticket.DueTime.Should().Be(dueTime + TimeSpan.FromHours(3));
+        ticket.Pauses.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { Reason = PauseReason.AwaitingDocuments, Party = "Municipality", WorkingDuration = (TimeSpan?)TimeSpan.FromHours(3) });
+    }
+
+    [Fact]
+    public void A_fourth_pause_is_refused_and_changes_nothing_and_a_question_beyond_the_limit_leaves_the_clock_running()
+    {
+        var ticket = _scenario.InStatus(TicketStatus.InProgress);
+        for (var pause = 0; pause < 3; pause++)
+        {
+            ticket.AwaitExternalParty(
+                Staff, ActorRole.Staff, PauseReason.AwaitingOtherAgency, "Passports", "We asked the Passports Directorate.", _scenario.Now, TicketScenario.Pauses);
+            _scenario.Later();
+        }
+
+        var version = ticket.Version;
+        var act = () => ticket.AwaitExternalParty(
+            Staff, ActorRole.Staff, PauseReason.AwaitingFieldVisit, "Field team", "A visit is planned.", _scenario.Now, TicketScenario.Pauses);
+
+        act.Should().Throw<TahseenException>().Which.Reason.Should().Be(ErrorReason.PauseLimitReached);
+        ticket.Version.Should().Be(version);
+        ticket.PauseCount.Should().Be(3);
+
+        ticket.RequestInformation(Staff, ActorRole.Staff, "Which office?", _scenario.Now, TicketScenario.Pauses);
+        ticket.Status.Should().Be(TicketStatus.WaitingForCitizen);
+        ticket.IsPaused.Should().BeFalse();
+        ticket.PauseCount.Should().Be(3);
+        ticket.IsOverdue(ticket.DueTime.AddMinutes(1)).Should().BeTrue("the clock runs while this question waits");
+    }
+
+    [Fact]
     public void A_ticket_past_its_due_time_is_overdue_while_the_service_owes_an_answer()
     {
         var ticket = _scenario.InStatus(TicketStatus.InProgress);
