@@ -64,21 +64,26 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         services.AddSingleton<PersonalDataRekeyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<PersonalDataRekeyJob>());
-        services.AddDbContext<TahseenDbContext>((sp, options) =>
-        {
-            options.UseTahseenDatabase(provider, connectionString);
-            if (provider == DatabaseProvider.Sqlite)
+        // The options are built once for the process (every interceptor is shared, per-context state lives
+        // on the context): building them for each request cost more than many a query.
+        services.AddDbContext<TahseenDbContext>(
+            (sp, options) =>
             {
-                options.AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>());
-            }
+                options.UseTahseenDatabase(provider, connectionString);
+                if (provider == DatabaseProvider.Sqlite)
+                {
+                    options.AddInterceptors(sp.GetRequiredService<SqliteConnectionPragmas>());
+                }
 
-            options.AddInterceptors(
-                sp.GetRequiredService<LookupHashInterceptor>(),
-                new AuditChainInterceptor(sp.GetService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>()),
-                sp.GetRequiredService<DomainEventsToOutbox>(),
-                sp.GetRequiredService<OutboxSignal>(),
-                sp.GetRequiredService<OutboxWakeUp>());
-        });
+                options.AddInterceptors(
+                    sp.GetRequiredService<LookupHashInterceptor>(),
+                    new AuditChainInterceptor(sp.GetRequiredService<TimeProvider>()),
+                    sp.GetRequiredService<DomainEventsToOutbox>(),
+                    sp.GetRequiredService<OutboxSignal>(),
+                    sp.GetRequiredService<OutboxWakeUp>());
+            },
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         if (provider == DatabaseProvider.PostgreSql)
         {
             // Commits on other replicas wake this one's outbox readers at once (NOTIFY from a trigger).

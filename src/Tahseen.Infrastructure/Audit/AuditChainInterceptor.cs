@@ -16,11 +16,21 @@ namespace Tahseen.Infrastructure.Audit;
 /// the chain head. Appends are serialised on the database's write lock: on SQLite the transaction is
 /// BEGIN IMMEDIATE, so the head read and the insert happen under one lock; the sequence is under a unique
 /// index, so a writer that somehow read a stale head fails rather than forking the chain.
+/// One instance serves every context (the context options are built once per process); what a save
+/// carries between its steps lives on the context (<see cref="SaveState"/>), and the caller is the
+/// context's own.
 /// </summary>
-public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditChainInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private IDbContextTransaction? _ownTransaction;
-    private List<EntityEntry<AuditEvent>> _derived = [];
+    /// <summary>What one context's save carries from SavingChanges to SavedChanges or SaveChangesFailed.</summary>
+    public sealed class SaveState
+    {
+        internal IDbContextTransaction? OwnTransaction { get; set; }
+
+        internal List<EntityEntry<AuditEvent>> Derived { get; set; } = [];
+    }
+
+    private static SaveState StateOf(DbContext context) => ((Persistence.TahseenDbContext)context).AuditState;
 
     // SQLite does its work synchronously anyway; a synchronous save links the chain the same way.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
@@ -36,7 +46,7 @@ public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clo
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         var context = eventData.Context!;
-        _derived = Derive(context).Select(e => context.Add(e)).ToList();
+        StateOf(context).Derived = Derive(context).Select(e => context.Add(e)).ToList();
         var pending = context.ChangeTracker.Entries<AuditEvent>()
             .Where(e => e.State == EntityState.Added && !e.Entity.IsLinked)
             .Select(e => e.Entity)
@@ -64,22 +74,24 @@ public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clo
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_ownTransaction is not null)
+        var state = StateOf(eventData.Context!);
+        if (state.OwnTransaction is not null)
         {
-            await _ownTransaction.CommitAsync(cancellationToken);
-            await EndOwnTransactionAsync();
+            await state.OwnTransaction.CommitAsync(cancellationToken);
+            await EndOwnTransactionAsync(state);
         }
 
-        _derived = [];
+        state.Derived = [];
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         // The lines were not appended: a later save of the same unit of work links them afresh.
+        var state = StateOf(eventData.Context!);
         foreach (var entry in eventData.Context!.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
         {
-            if (_derived.Contains(entry))
+            if (state.Derived.Contains(entry))
             {
                 entry.State = EntityState.Detached;
             }
@@ -89,8 +101,8 @@ public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clo
             }
         }
 
-        _derived = [];
-        await EndOwnTransactionAsync();
+        state.Derived = [];
+        await EndOwnTransactionAsync(state);
     }
 
     /// <summary>
@@ -98,11 +110,11 @@ public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clo
     /// transaction writes the chain's lock row, which on SQLite takes the database's single writer
     /// lock (waiting out the busy timeout) and on PostgreSQL locks that row until commit.
     /// </summary>
-    private async Task TakeWriteLockAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task TakeWriteLockAsync(DbContext context, CancellationToken cancellationToken)
     {
         if (context.Database.CurrentTransaction is null)
         {
-            _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            StateOf(context).OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
         }
 
         await context.Database.ExecuteSqlRawAsync(
@@ -110,19 +122,19 @@ public sealed class AuditChainInterceptor(ICurrentUser? caller, TimeProvider clo
             cancellationToken);
     }
 
-    private async Task EndOwnTransactionAsync()
+    private static async Task EndOwnTransactionAsync(SaveState state)
     {
-        if (_ownTransaction is not null)
+        if (state.OwnTransaction is not null)
         {
-            await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
+            await state.OwnTransaction.DisposeAsync();
+            state.OwnTransaction = null;
         }
     }
 
     private List<AuditEvent> Derive(DbContext context)
     {
         var now = clock.GetUtcNow();
-        Guid? actor = caller is { IsAuthenticated: true } ? caller.AccountId : null;
+        Guid? actor = ((Persistence.TahseenDbContext)context).Caller is { IsAuthenticated: true } caller ? caller.AccountId : null;
         var lines = new List<AuditEvent>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {

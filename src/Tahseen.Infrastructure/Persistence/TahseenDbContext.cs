@@ -13,9 +13,15 @@ using Tahseen.Domain.Tickets;
 
 namespace Tahseen.Infrastructure.Persistence;
 
-public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options, PersonalDataProtector protector)
+public sealed class TahseenDbContext(DbContextOptions<TahseenDbContext> options, PersonalDataProtector protector, ICurrentUser? caller = null)
     : DbContext(options), IApplicationDbContext
 {
+    /// <summary>Who the audit lines of this context's saves name (null for the system: jobs, seeding, migrations).</summary>
+    public ICurrentUser? Caller => caller;
+
+    /// <summary>What a save carries between the audit interceptor's steps; the interceptor itself is shared.</summary>
+    internal Audit.AuditChainInterceptor.SaveState AuditState { get; } = new();
+
     /// <summary>Seals and opens personal data at the edge of the database (see <see cref="PersonalDataModel"/>).</summary>
     public PersonalDataProtector Protector => protector;
 
