@@ -64,16 +64,17 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
         var loginTarget = 0.8 * Environment.ProcessorCount / (hashMs / 1000);
         Console.Error.WriteLine($"load test: one password hash (the service's hasher) {hashMs:0.0} ms; login target {loginTarget:0}/s on {Environment.ProcessorCount} cores");
 
-        await using (var baselineHost = await ChildHost.StartAsync("baseline", HostAssembly("benchmarks", "Tahseen.Baseline"), new Dictionary<string, string>
+        // The baseline host stays up (idle) for the whole run and is measured first and last: on a shared
+        // machine the rate moves during a run, and the ratios divide by the mean of the two.
+        await using var baselineHost = await ChildHost.StartAsync("baseline", HostAssembly("benchmarks", "Tahseen.Baseline"), new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Grpc__Url"] = "http://127.0.0.1:0",
-        }))
-        using (var baseline = new Connections(baselineHost.Address, options.Connections))
-        {
-            await baseline.ConnectAsync();
-            await MeasureAsync(Scenario.Baseline, always: true, () => _runner.ClosedAsync(Scenario.Baseline.Name, options.Concurrency,
-                (w, ct) => baseline.Baseline[w % options.Connections].EmptyAsync(new EmptyRequest(), cancellationToken: ct).ResponseAsync));
-        }
+        });
+        using var baseline = new Connections(baselineHost.Address, options.Connections);
+        await baseline.ConnectAsync();
+        Task<Measurement> MeasureBaseline(Scenario scenario) => _runner.ClosedAsync(scenario.Name, options.Concurrency,
+            (w, ct) => baseline.Baseline[w % options.Connections].EmptyAsync(new EmptyRequest(), cancellationToken: ct).ResponseAsync);
+        await MeasureAsync(Scenario.Baseline, always: true, () => MeasureBaseline(Scenario.Baseline));
 
         await using var database = await LoadDatabase.CreateAsync(options.IsPostgreSql, repository);
         Console.Error.WriteLine($"load test: the service on {database.Description}");
@@ -103,11 +104,12 @@ internal sealed class LoadRun(LoadOptions options, string repository, string con
             await service.DisposeAsync();
         }
 
-        var baselineRate = _results[Scenario.Baseline.Name].RequestsPerSecond;
+        await MeasureAsync(Scenario.BaselineEnd, always: true, () => MeasureBaseline(Scenario.BaselineEnd));
+        var baselineRate = (_results[Scenario.Baseline.Name].RequestsPerSecond + _results[Scenario.BaselineEnd.Name].RequestsPerSecond) / 2;
         var report = new RunReport(started, Machine(), Environment.ProcessorCount, options.IsPostgreSql ? "PostgreSQL" : "SQLite",
             options.SmallSeed, options.Large ? options.LargeSeed : null, options.Connections, options.Concurrency,
-            options.Duration.TotalSeconds, options.Warmup.TotalSeconds, hashMs, loginTarget,
-            [.. _order.Select(m => Targets.Judge(m, m.Scenario == Scenario.Baseline.Name ? null : baselineRate, loginTarget, _results, options.Smoke))],
+            options.Duration.TotalSeconds, options.Warmup.TotalSeconds, hashMs, loginTarget, baselineRate,
+            [.. _order.Select(m => Targets.Judge(m, m.Scenario == Scenario.Baseline.Name || m.Scenario == Scenario.BaselineEnd.Name ? null : baselineRate, loginTarget, _results, options.Smoke))],
             _notes);
         Console.WriteLine(report.ToMarkdown());
         if (options.JsonFile is { } file)

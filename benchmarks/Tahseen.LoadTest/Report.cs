@@ -22,6 +22,7 @@ internal sealed record RunReport(
     double WarmupSeconds,
     double PasswordHashMs,
     double LoginTargetPerSecond,
+    double BaselineRate,
     IReadOnlyList<ReportRow> Rows,
     IReadOnlyList<string> Notes)
 {
@@ -46,7 +47,8 @@ internal sealed record RunReport(
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Load test {Time:yyyy-MM-dd HH:mm} UTC on {Machine}; {Provider}; {SmallSeed:N0} tickets{large}; {Connections} connections, " +
             $"{Concurrency} calls in flight; warm-up {WarmupSeconds:0.#} s, window {DurationSeconds:0.#} s; one password hash {PasswordHashMs:0.0} ms, " +
-            $"so the login target is 0.8 × {Cores} ÷ {PasswordHashMs:0.0} ms = {LoginTargetPerSecond:0} a second.");
+            $"so the login target is 0.8 × {Cores} ÷ {PasswordHashMs:0.0} ms = {LoginTargetPerSecond:0} a second. " +
+            $"B = {BaselineRate:0} calls a second, the mean of the baseline's two rows.");
         text.AppendLine();
         text.AppendLine("| scenario | req/s | × baseline | p50 ms | p90 ms | p99 ms | max ms | errors | target | met |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");

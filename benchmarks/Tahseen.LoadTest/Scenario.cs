@@ -3,7 +3,8 @@ namespace Tahseen.LoadTest;
 /// <summary>One row of the table: its name on the command line, what it calls, and its target (issue 16, item 3).</summary>
 internal sealed record Scenario(string Name, string Description, bool NeedsLargeSeed = false)
 {
-    public static readonly Scenario Baseline = new("baseline", "the baseline host's empty unary method (B)");
+    public static readonly Scenario Baseline = new("baseline", "the baseline host's empty unary method, at the start");
+    public static readonly Scenario BaselineEnd = new("baseline-end", "the same at the end; B, the ratios' denominator, is the mean of the two");
     public static readonly Scenario PasswordPolicy = new("password-policy", "IdentityService.GetPasswordPolicy (pipeline, no database)");
     public static readonly Scenario GetTicket = new("get-ticket-10k", "TicketService.GetTicket of an own ticket, 10k tickets in the database");
     public static readonly Scenario ListMyTickets = new("list-my-tickets", "TicketService.ListMyTickets, a page of 20");
@@ -20,6 +21,6 @@ internal sealed record Scenario(string Name, string Description, bool NeedsLarge
     public static IReadOnlyList<Scenario> All { get; } =
     [
         Baseline, PasswordPolicy, GetTicket, ListMyTickets, StaffListTickets, Statistics, SubmitTicket, Login, Mixed,
-        GetTicketHalf, SubmitTicketHalf, GetTicketLarge, StatisticsLarge,
+        GetTicketHalf, SubmitTicketHalf, GetTicketLarge, StatisticsLarge, BaselineEnd,
     ];
 }
