@@ -42,6 +42,7 @@ public sealed class AwaitExternalPartyCommandHandler(IApplicationDbContext db, I
     public async Task<StaffTicketDto> Handle(AwaitExternalPartyCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        await db.ClaimTicketAsync(ticket, cancellationToken);
         ticket.AwaitExternalParty(
             user.AccountId,
             user.DeskRole(),

@@ -31,6 +31,7 @@ public sealed class RequestInformationCommandHandler(IApplicationDbContext db, I
     public async Task<StaffTicketDto> Handle(RequestInformationCommand request, CancellationToken cancellationToken)
     {
         var ticket = await db.GetTicketAsync(request.TicketId, cancellationToken);
+        await db.ClaimTicketAsync(ticket, cancellationToken);
         var message = await CannedReplies.ComposeAsync(
             db, ticket, request.CannedResponseId, TextInput.Clean(request.Body), user.AccountId, cancellationToken);
         ticket.RequestInformation(user.AccountId, user.DeskRole(), message.Body, clock.GetUtcNow(), pauses.Current, message.CannedResponseId);
